@@ -1,0 +1,415 @@
+// Package env stands up the guide's world: Authelia and MinIO in containers
+// on a private network, reached by the guide's own hostnames over TLS that is
+// verified with a CA made for the run.
+package env
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	dc "github.com/ory/dockertest/v3/docker"
+
+	"github.com/ory/dockertest/v3"
+)
+
+// Default images are the versions the guide was tested with.
+const (
+	DefaultAutheliaImage = "authelia/authelia:4.38.0"
+	DefaultMinIOImage    = "minio/minio:RELEASE.2024-01-05T22-17-24Z"
+	AutheliaImageVar     = "GUIDEWALK_AUTHELIA_IMAGE"
+	MinIOImageVar        = "GUIDEWALK_MINIO_IMAGE"
+)
+
+// MinIO's ports inside the network. The console is the application the guide
+// names, so it takes 443; the S3/admin API keeps MinIO's usual port.
+const (
+	minioAPIPort     = "9000"
+	minioConsolePort = "443"
+	autheliaPort     = "443"
+)
+
+// Config is what a run needs to know; the suite fills it from the guide.
+type Config struct {
+	AutheliaURL    *url.URL // the guide's Authelia Root URL
+	ApplicationURL *url.URL // the guide's Application Root URL
+	ClientYAML     string   // the guide's Authelia YAML block
+	Users          []User
+	AutheliaImage  string // default: $GUIDEWALK_AUTHELIA_IMAGE or DefaultAutheliaImage
+	MinIOImage     string // default: $GUIDEWALK_MINIO_IMAGE or DefaultMinIOImage
+	Log            *Logger
+	ReadyTimeout   time.Duration // default 90s
+}
+
+// Environment is a running world. Stop removes all of it.
+type Environment struct {
+	RunID        string
+	AutheliaURL  *url.URL
+	MinIOURL     *url.URL // the console, as the guide's Application Root URL
+	MinIOAPI     string   // host:port of the S3/admin API by the guide's hostname
+	RootUser     string
+	Secrets      *Secrets
+	Users        []User
+	PKI          *PKI
+	Dir          string            // temp dir holding configs and certs
+	HostPorts    map[string]string // "host:port" by guide name -> "127.0.0.1:port"
+	Phases       map[string]time.Duration
+	Log          *Logger
+	AutheliaYAML []byte // configuration.yml as given to Authelia (holds secrets: never print)
+
+	pool     *dockertest.Pool
+	network  *dockertest.Network
+	authelia *container
+	minio    *container
+	stopOnce sync.Once
+	mu       sync.Mutex
+}
+
+// Start brings the world up and returns once both products are healthy.
+// On failure nothing is left behind.
+func Start(ctx context.Context, cfg Config) (*Environment, error) {
+	if cfg.Log == nil {
+		cfg.Log = NewLogger(nil)
+	}
+	if cfg.AutheliaImage == "" {
+		cfg.AutheliaImage = envOr(AutheliaImageVar, DefaultAutheliaImage)
+	}
+	if cfg.MinIOImage == "" {
+		cfg.MinIOImage = envOr(MinIOImageVar, DefaultMinIOImage)
+	}
+	if cfg.ReadyTimeout == 0 {
+		cfg.ReadyTimeout = 90 * time.Second
+	}
+	if cfg.AutheliaURL == nil || cfg.ApplicationURL == nil {
+		return nil, errors.New("env: the Authelia and application root URLs are required")
+	}
+	e := &Environment{
+		RunID:       strconv.FormatInt(time.Now().UnixNano()%1e10, 36),
+		AutheliaURL: cfg.AutheliaURL,
+		MinIOURL:    cfg.ApplicationURL,
+		RootUser:    "guidewalk-root",
+		Users:       cfg.Users,
+		HostPorts:   map[string]string{},
+		Phases:      map[string]time.Duration{},
+		Log:         cfg.Log,
+	}
+	e.MinIOAPI = cfg.ApplicationURL.Hostname() + ":" + minioAPIPort
+	err := e.steps(ctx,
+		e.phase("docker", e.connect),
+		e.phase("images", func(context.Context) error { return e.images(cfg) }),
+		e.phase("pki", e.makePKI),
+		e.phase("config", func(context.Context) error { return e.writeConfigs(cfg) }),
+		e.phase("network", e.createNetwork),
+		e.parallel(
+			e.phase("authelia", func(ctx context.Context) error { return e.startAuthelia(ctx, cfg) }),
+			e.phase("minio", func(ctx context.Context) error { return e.startMinIO(ctx, cfg) }),
+		),
+		e.phase("totp", e.seedTOTP),
+	)
+	if err != nil {
+		e.Stop()
+		return nil, err
+	}
+	e.Log.Printf("environment %s ready: %s and %s", e.RunID, e.AutheliaURL, e.MinIOURL)
+	return e, nil
+}
+
+type stepFunc func(context.Context) error
+
+func (e *Environment) steps(ctx context.Context, fs ...stepFunc) error {
+	for _, f := range fs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := f(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (e *Environment) phase(name string, f stepFunc) stepFunc {
+	return func(ctx context.Context) error {
+		t := time.Now()
+		err := f(ctx)
+		e.mu.Lock()
+		e.Phases[name] = time.Since(t)
+		e.mu.Unlock()
+		return err
+	}
+}
+
+func (e *Environment) parallel(fs ...stepFunc) stepFunc {
+	return func(ctx context.Context) error {
+		errs := make([]error, len(fs))
+		var wg sync.WaitGroup
+		for i, f := range fs {
+			wg.Add(1)
+			go func() { defer wg.Done(); errs[i] = f(ctx) }()
+		}
+		wg.Wait()
+		return errors.Join(errs...)
+	}
+}
+
+func (e *Environment) connect(context.Context) error {
+	pool, err := connect()
+	if err != nil {
+		return err
+	}
+	e.pool = pool
+	return removeLeftovers(pool, e.Log)
+}
+
+func (e *Environment) images(cfg Config) error {
+	return errors.Join(
+		ensureImage(e.pool, cfg.AutheliaImage, AutheliaImageVar, e.Log),
+		ensureImage(e.pool, cfg.MinIOImage, MinIOImageVar, e.Log),
+	)
+}
+
+func (e *Environment) makePKI(context.Context) error {
+	dir, err := os.MkdirTemp("", "guidewalk-"+e.RunID+"-")
+	if err != nil {
+		return err
+	}
+	e.Dir = dir
+	if e.PKI, err = NewPKI(e.RunID); err != nil {
+		return err
+	}
+	auth, err := e.PKI.Issue(e.AutheliaURL.Hostname())
+	if err != nil {
+		return err
+	}
+	if err := auth.Write(filepath.Join(dir, "authelia", "tls"), "tls.crt", "tls.key"); err != nil {
+		return err
+	}
+	// The console reaches MinIO's own API by the guide's hostname or locally.
+	minio, err := e.PKI.Issue(e.MinIOURL.Hostname(), "localhost", "127.0.0.1")
+	if err != nil {
+		return err
+	}
+	certs := filepath.Join(dir, "minio", "certs")
+	if err := minio.Write(certs, "public.crt", "private.key"); err != nil {
+		return err
+	}
+	// MinIO trusts the run's CA: pressing Save makes it fetch Authelia's discovery document.
+	if err := os.MkdirAll(filepath.Join(certs, "CAs"), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(certs, "CAs", "guidewalk-ca.crt"), e.PKI.CertPEM, 0o644)
+}
+
+func (e *Environment) writeConfigs(cfg Config) error {
+	var err error
+	if e.Secrets, err = NewSecrets(); err != nil {
+		return err
+	}
+	e.Log.Hide(e.Secrets.HMAC, e.Secrets.Session, e.Secrets.Storage, e.Secrets.JWT, e.Secrets.RootPassword)
+	for i := range e.Users {
+		if e.Users[i].Password == "" {
+			e.Users[i].Password = NewPassword()
+		}
+		if e.Users[i].TOTPSecret == "" {
+			e.Users[i].TOTPSecret = NewTOTPSecret()
+		}
+		e.Log.Hide(e.Users[i].Password, e.Users[i].TOTPSecret)
+	}
+	e.AutheliaYAML, err = AutheliaConfig{AutheliaURL: e.AutheliaURL, ClientYAML: cfg.ClientYAML, Secrets: e.Secrets}.Render()
+	if err != nil {
+		return err
+	}
+	users, err := UsersFile(e.Users)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(e.Dir, "authelia")
+	if err := os.WriteFile(filepath.Join(dir, "configuration.yml"), e.AutheliaYAML, 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "users.yml"), users, 0o644)
+}
+
+func (e *Environment) labels() map[string]string {
+	return map[string]string{labelSuite: "1", labelRun: e.RunID, labelPID: strconv.Itoa(os.Getpid())}
+}
+
+func (e *Environment) createNetwork(context.Context) error {
+	n, err := e.pool.CreateNetwork("guidewalk-"+e.RunID, func(o *dc.CreateNetworkOptions) {
+		o.Labels = e.labels()
+		o.Driver = "bridge"
+	})
+	if err != nil {
+		return fmt.Errorf("create the run's network: %w", err)
+	}
+	e.network = n
+	return nil
+}
+
+func (e *Environment) startAuthelia(ctx context.Context, cfg Config) error {
+	bind := []string{filepath.Join(e.Dir, "authelia") + ":" + autheliaConfigDir}
+	check := &container{
+		Name: "guidewalk-" + e.RunID + "-authelia-validate", Image: cfg.AutheliaImage,
+		Entry: []string{"authelia"}, Cmd: []string{"validate-config", "--config", autheliaConfigFile},
+		Binds: bind, Labels: e.labels(), Network: e.network,
+	}
+	code, out, err := runToExit(ctx, e.pool, check)
+	if err != nil {
+		return fmt.Errorf("authelia validate-config: %w", err)
+	}
+	if code != 0 || !strings.Contains(out, "Configuration parsed and loaded successfully") {
+		return fmt.Errorf("Authelia rejects the configuration made of the guide's client block and the suite's provider parts (validate-config exit %d):\n%s",
+			code, indent(e.Log.Redact(out)))
+	}
+	e.authelia = &container{
+		Name: "guidewalk-" + e.RunID + "-authelia", Alias: e.AutheliaURL.Hostname(), Image: cfg.AutheliaImage,
+		Entry: []string{"authelia"}, Cmd: []string{"--config", autheliaConfigFile},
+		Binds: bind, Ports: []string{autheliaPort}, Labels: e.labels(), Network: e.network,
+	}
+	if err := run(e.pool, e.authelia); err != nil {
+		return err
+	}
+	p, err := hostPort(e.pool, e.authelia, autheliaPort)
+	if err != nil {
+		return err
+	}
+	e.mu.Lock()
+	e.HostPorts[hostport(e.AutheliaURL)] = "127.0.0.1:" + p
+	e.mu.Unlock()
+	e.Log.Printf("authelia: started, waiting for %s/api/health", e.AutheliaURL)
+	return e.waitHealthy(ctx, e.authelia, cfg.ReadyTimeout, e.autheliaReady)
+}
+
+func (e *Environment) startMinIO(ctx context.Context, cfg Config) error {
+	e.minio = &container{
+		Name: "guidewalk-" + e.RunID + "-minio", Alias: e.MinIOURL.Hostname(), Image: cfg.MinIOImage,
+		Entry: []string{"minio"},
+		Cmd:   []string{"server", "/data", "--address", ":" + minioAPIPort, "--console-address", ":" + minioConsolePort, "--certs-dir", "/certs"},
+		Env: []string{
+			"MINIO_ROOT_USER=" + e.RootUser,
+			"MINIO_ROOT_PASSWORD=" + e.Secrets.RootPassword,
+			"MINIO_SERVER_URL=https://" + e.MinIOAPI,
+		},
+		Binds:  []string{filepath.Join(e.Dir, "minio", "certs") + ":/certs:ro"},
+		Ports:  []string{minioAPIPort, minioConsolePort},
+		Labels: e.labels(), Network: e.network,
+	}
+	if err := run(e.pool, e.minio); err != nil {
+		return err
+	}
+	for _, p := range []string{minioAPIPort, minioConsolePort} {
+		hp, err := hostPort(e.pool, e.minio, p)
+		if err != nil {
+			return err
+		}
+		e.mu.Lock()
+		e.HostPorts[e.MinIOURL.Hostname()+":"+p] = "127.0.0.1:" + hp
+		e.mu.Unlock()
+	}
+	e.Log.Printf("minio: started, waiting for /minio/health/live and the console's /login")
+	return e.waitHealthy(ctx, e.minio, cfg.ReadyTimeout, e.minioReady)
+}
+
+func (e *Environment) seedTOTP(ctx context.Context) error {
+	for _, u := range e.Users {
+		var out strings.Builder
+		code, err := e.authelia.Resource.Exec([]string{"authelia", "storage", "user", "totp", "generate", u.Name,
+			"--secret", u.TOTPSecret, "--force", "--config", autheliaConfigFile}, dockertest.ExecOptions{StdOut: &out, StdErr: &out})
+		if err != nil || code != 0 {
+			return fmt.Errorf("register a TOTP device for %s with Authelia's CLI (exit %d, %v):\n%s", u.Name, code, err, indent(e.Log.Redact(out.String())))
+		}
+	}
+	return nil
+}
+
+// Stop removes the containers, the network and the temp dir. Safe to call
+// more than once and from a signal handler.
+func (e *Environment) Stop() {
+	e.stopOnce.Do(func() {
+		t := time.Now()
+		if e.pool != nil {
+			var wg sync.WaitGroup
+			for _, c := range []*container{e.authelia, e.minio} {
+				if c == nil || c.Resource == nil {
+					continue
+				}
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if err := e.pool.Client.RemoveContainer(dc.RemoveContainerOptions{ID: c.Resource.Container.ID, Force: true, RemoveVolumes: true}); err != nil {
+						e.Log.Printf("teardown: remove %s: %v", c.Name, err)
+					}
+				}()
+			}
+			wg.Wait()
+			if e.network != nil {
+				if err := e.pool.Client.RemoveNetwork(e.network.Network.ID); err != nil {
+					e.Log.Printf("teardown: remove network: %v", err)
+				}
+			}
+		}
+		if e.Dir != "" {
+			_ = os.RemoveAll(e.Dir)
+		}
+		e.mu.Lock()
+		e.Phases["teardown"] = time.Since(t)
+		e.mu.Unlock()
+		e.Log.Printf("environment %s removed in %.1fs", e.RunID, time.Since(t).Seconds())
+	})
+}
+
+// ContainerLogs returns the last lines of each container's log, secrets masked.
+func (e *Environment) ContainerLogs(tail int) map[string]string {
+	out := map[string]string{}
+	for _, c := range []*container{e.authelia, e.minio} {
+		if c != nil && c.Resource != nil && e.pool != nil {
+			out[c.Alias] = e.Log.Redact(logs(e.pool, c.Resource.Container.ID, strconv.Itoa(tail)))
+		}
+	}
+	return out
+}
+
+// MinIORunning reports whether the MinIO container is still up.
+func (e *Environment) MinIORunning() bool {
+	up, _ := running(e.pool, e.minio.Resource.Container.ID)
+	return up
+}
+
+// User returns the test user of that name.
+func (e *Environment) User(name string) (User, bool) {
+	for _, u := range e.Users {
+		if u.Name == name {
+			return u, true
+		}
+	}
+	return User{}, false
+}
+
+func hostport(u *url.URL) string {
+	if u.Port() != "" {
+		return u.Host
+	}
+	if u.Scheme == "http" {
+		return u.Hostname() + ":80"
+	}
+	return u.Hostname() + ":443"
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+func indent(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
+}
