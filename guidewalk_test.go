@@ -1,0 +1,48 @@
+package guidewalk_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/cucumber/godog"
+	"github.com/cucumber/godog/colors"
+	"github.com/guidewalk/guidewalk/steps"
+)
+
+var tags = flag.String("guidewalk.tags", os.Getenv("GUIDEWALK_TAGS"), "godog tag expression, e.g. '~@deviation'")
+
+// TestGuide runs the guide's scenarios; each scenario is a subtest.
+func TestGuide(t *testing.T) {
+	artifacts := os.Getenv(steps.ArtifactsVar)
+	if artifacts == "" {
+		artifacts = "artifacts"
+		t.Setenv(steps.ArtifactsVar, artifacts)
+	}
+	if err := os.MkdirAll(artifacts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	format := fmt.Sprintf("pretty,junit:%s,cucumber:%s",
+		filepath.Join(artifacts, "junit.xml"), filepath.Join(artifacts, "cucumber.json"))
+	status := godog.TestSuite{
+		Name:                 "guidewalk",
+		TestSuiteInitializer: steps.InitializeTestSuite,
+		ScenarioInitializer:  steps.InitializeScenario,
+		Options: &godog.Options{
+			Format:   format,
+			Output:   colors.Colored(os.Stdout),
+			Paths:    []string{"features"},
+			Tags:     *tags,
+			Strict:   true,
+			TestingT: t,
+		},
+	}.Run()
+	if r := steps.Current().Report; r != nil {
+		fmt.Print(r.Summary())
+	}
+	if status != 0 {
+		t.Fatalf("the guide's scenarios failed (godog status %d); see %s/report.html", status, artifacts)
+	}
+}

@@ -1,0 +1,87 @@
+package steps
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/guidewalk/guidewalk/steps/pages"
+)
+
+// selectFromOtherMethods is step 8 as written: "When the login screen
+// appears again, click the `Other Authentication Methods` open, then select
+// `Authelia` from the list."
+func (w *World) selectFromOtherMethods(label, option string) error {
+	st, err := w.guideStep(8, label, option)
+	if err != nil {
+		return err
+	}
+	if label, err = w.code(st, 0); err != nil {
+		return err
+	}
+	if option, err = w.code(st, 1); err != nil {
+		return err
+	}
+	login := pages.MinIOLogin{Page: w.page, Base: w.s.Env.MinIOURL.String()}
+	if err := login.WaitRendered(); err != nil {
+		return w.deviates(st, err)
+	}
+	options, err := login.OpenList(label)
+	if err != nil {
+		return w.deviates(st, err)
+	}
+	w.note("%q lists %q", label, options)
+	if !slices.Contains(options, option) {
+		saw := fmt.Sprintf("the list %q offers %q and no %q", label, options, option)
+		if b := login.SSOButtons(); len(b) > 0 {
+			saw += fmt.Sprintf("; the login screen shows %q as a button above the form", b)
+		}
+		return &GuideError{Step: st.Number, Where: w.s.Guide.Where(st.Line), Says: st.Text, Saw: saw}
+	}
+	if err := login.ChooseFromList(option); err != nil {
+		return w.deviates(st, err)
+	}
+	return w.autheliaAppears(st.Number)
+}
+
+// clickProviderButton chooses the identity provider the way the console
+// offers it: a button named after the guide's Display Name. Features use it
+// openly where step 8 as written is a recorded deviation.
+func (w *World) clickProviderButton(name string) error {
+	st, err := w.guideStep(8)
+	if err != nil {
+		return err
+	}
+	display, ok := st4Item(w, "Display Name")
+	if !ok {
+		display = name
+	}
+	if display != name {
+		w.note("the feature names %q, the guide's Display Name is %q: following the guide", name, display)
+	}
+	login := pages.MinIOLogin{Page: w.page, Base: w.s.Env.MinIOURL.String()}
+	if err := login.WaitRendered(); err != nil {
+		return w.deviates(st, err)
+	}
+	if err := login.ChooseSSO(display); err != nil {
+		return w.deviates(st, err)
+	}
+	return w.autheliaAppears(st.Number)
+}
+
+// st4Item is the value step 4 of the guide gives for a form field.
+func st4Item(w *World, label string) (string, bool) {
+	st, err := w.s.Guide.Step(4)
+	if err != nil {
+		return "", false
+	}
+	it, ok := st.Item(label)
+	return it.Value, ok
+}
+
+// autheliaAppears waits for Authelia's sign-in screen.
+func (w *World) autheliaAppears(step int) error {
+	if err := (pages.AutheliaLogin{Page: w.page}).WaitRendered(); err != nil {
+		return fmt.Errorf("after guide step %d Authelia's sign-in did not appear (at %s): %w", step, w.page.URL(), err)
+	}
+	return nil
+}

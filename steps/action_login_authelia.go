@@ -1,0 +1,42 @@
+package steps
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/guidewalk/guidewalk/steps/pages"
+	"github.com/mxschmitt/playwright-go"
+	"github.com/pquerna/otp/totp"
+)
+
+// loginAs is step 9, "Login": Authelia's first factor, the second factor the
+// guide's two_factor policy asks for (a TOTP code computed here), consent,
+// and back to MinIO.
+func (w *World) loginAs(user string) error {
+	if _, err := w.guideStep(9); err != nil {
+		return err
+	}
+	u, ok := w.s.Env.User(user)
+	if !ok {
+		return fmt.Errorf("no Authelia test user %q", user)
+	}
+	w.user = user
+	if err := (pages.AutheliaLogin{Page: w.page}).SignIn(u.Name, u.Password); err != nil {
+		return fmt.Errorf("Authelia first factor: %w", err)
+	}
+	code, err := totp.GenerateCode(u.TOTPSecret, time.Now())
+	if err != nil {
+		return err
+	}
+	if err := (pages.AutheliaTOTP{Page: w.page}).Enter(code); err != nil {
+		return fmt.Errorf("Authelia second factor: %w", err)
+	}
+	consent := pages.AutheliaConsent{Page: w.page}
+	if err := consent.Accept(); err != nil {
+		return fmt.Errorf("Authelia consent: %w", err)
+	}
+	w.note("Authelia: password, one-time code and consent for %q", user)
+	// Back at the application, whatever it decides.
+	app := trimURL(w.s.Env.MinIOURL.String())
+	return w.page.WaitForURL(app+"/**", playwright.PageWaitForURLOptions{Timeout: playwright.Float(float64(pages.Timeout / time.Millisecond))})
+}

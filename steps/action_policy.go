@@ -1,0 +1,76 @@
+package steps
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// userHasDefaultPolicy is step 7: "Add a default policy to your user groups
+// in Authelia". The user's groups in Authelia's user database hold the name
+// of a policy MinIO has built in; MinIO itself is asked whether it has it.
+func (w *World) userHasDefaultPolicy(user, policy string) error {
+	st, err := w.guideStep(7)
+	if err != nil {
+		return err
+	}
+	u, ok := w.s.Env.User(user)
+	if !ok {
+		return fmt.Errorf("no Authelia test user %q", user)
+	}
+	if !slices.Contains(u.Groups, policy) {
+		return fmt.Errorf("the Authelia user %q has groups %v, not %q", user, u.Groups, policy)
+	}
+	policies, err := w.minioPolicies()
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(policies, policy) {
+		return &GuideError{Step: st.Number, Where: w.s.Guide.Where(st.Line), Says: st.Text,
+			Saw: fmt.Sprintf("MinIO has no policy %q; it has %v", policy, policies)}
+	}
+	w.user = user
+	w.note("Authelia user %q has groups %v; MinIO has the policy %q", user, u.Groups, policy)
+	return nil
+}
+
+// userHasNoDefaultPolicy: the counter-case of step 7.
+func (w *World) userHasNoDefaultPolicy(user string) error {
+	if _, err := w.guideStep(7); err != nil {
+		return err
+	}
+	u, ok := w.s.Env.User(user)
+	if !ok {
+		return fmt.Errorf("no Authelia test user %q", user)
+	}
+	policies, err := w.minioPolicies()
+	if err != nil {
+		return err
+	}
+	for _, g := range u.Groups {
+		if slices.Contains(policies, g) {
+			return fmt.Errorf("the Authelia user %q has the group %q, which is a MinIO policy", user, g)
+		}
+	}
+	w.user = user
+	w.note("Authelia user %q has groups %v; none is one of MinIO's policies %s", user, u.Groups, strings.Join(policies, ", "))
+	return nil
+}
+
+func (w *World) minioPolicies() ([]string, error) {
+	adm, err := w.s.Env.Admin()
+	if err != nil {
+		return nil, err
+	}
+	m, err := adm.ListCannedPolicies(context.Background())
+	if err != nil {
+		return nil, fmt.Errorf("list MinIO's policies: %w", err)
+	}
+	var names []string
+	for k := range m {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return names, nil
+}

@@ -1,0 +1,31 @@
+package steps
+
+import (
+	"errors"
+	"fmt"
+)
+
+// GuideError says which line of the guide is wrong: the guide step, what
+// it says, and what the real UI showed instead.
+type GuideError struct {
+	Step  int    // the guide's step number
+	Where string // "path:line"
+	Says  string // the guide's text
+	Saw   string // what the UI showed instead
+	Shot  string // screenshot path, when taken
+}
+
+func (e *GuideError) Error() string {
+	msg := fmt.Sprintf("guide step %d (%s) says %q, but %s", e.Step, e.Where, e.Says, e.Saw)
+	if e.Shot != "" {
+		msg += " [screenshot: " + e.Shot + "]"
+	}
+	return msg
+}
+
+// asGuideError finds a *GuideError in err's chain.
+func asGuideError(err error) (*GuideError, bool) {
+	var ge *GuideError
+	ok := errors.As(err, &ge)
+	return ge, ok
+}

@@ -1,0 +1,108 @@
+package pages
+
+import (
+	"strings"
+
+	"github.com/mxschmitt/playwright-go"
+)
+
+// MinIOConsole is the logged-in console: its left hand menu, the banner at
+// the top and the signed-in user.
+type MinIOConsole struct {
+	Page playwright.Page
+}
+
+func (c MinIOConsole) menu() playwright.Locator {
+	return c.Page.Locator("#root nav, #root [class*=MainMenu], #root aside").First()
+}
+
+// WaitRendered waits for the left hand menu.
+func (c MinIOConsole) WaitRendered() error { return visible(c.menu()) }
+
+// MenuEntries lists what the left hand menu shows.
+func (c MinIOConsole) MenuEntries() []string {
+	return texts(c.menu().Locator("a, button, [role=button]"))
+}
+
+// Go clicks the left hand menu entry whose text is name.
+func (c MinIOConsole) Go(name string) error {
+	entry := c.menu().GetByText(name, playwright.LocatorGetByTextOptions{Exact: playwright.Bool(true)})
+	if n, _ := entry.Count(); n == 0 {
+		return &NotFound{What: "left hand menu entry " + name, Offered: c.MenuEntries()}
+	}
+	return entry.First().Click()
+}
+
+// Button is a button of the page (not the menu) labelled name.
+func (c MinIOConsole) Button(name string) playwright.Locator {
+	return c.Page.GetByRole("button", playwright.PageGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
+}
+
+// ClickButton clicks the button labelled name, or says which buttons exist.
+func (c MinIOConsole) ClickButton(name string) error {
+	b := c.Button(name)
+	if err := visible(b); err != nil {
+		return &NotFound{What: "button " + name, Offered: texts(c.Page.Locator("button"))}
+	}
+	return b.First().Click()
+}
+
+// RestartBanner is the offer of a server restart at the top.
+func (c MinIOConsole) RestartBanner() playwright.Locator {
+	return c.Page.GetByText("The instance needs to be restarted")
+}
+
+// Restart accepts the offer of a server restart.
+func (c MinIOConsole) Restart() error {
+	if err := visible(c.RestartBanner()); err != nil {
+		return &NotFound{What: "offer of a server restart", Offered: texts(c.Page.Locator("button"))}
+	}
+	return c.Page.Locator("#restart-server").Click()
+}
+
+// Restarting is the banner shown once the restart was asked for.
+func (c MinIOConsole) Restarting() playwright.Locator {
+	return c.Page.GetByText("The server is restarting.")
+}
+
+// SignOut uses the menu's Sign Out entry.
+func (c MinIOConsole) SignOut() error {
+	if err := c.Go("Sign Out"); err != nil {
+		return err
+	}
+	return MinIOLogin{Page: c.Page}.WaitRendered()
+}
+
+// Heading is the page's title.
+func (c MinIOConsole) Heading() string {
+	return firstText(c.Page.Locator("h1, [class*=PageHeader] [class*=label]"))
+}
+
+// ErrorMessage is the console's error snackbar.
+func (c MinIOConsole) ErrorMessage() playwright.Locator {
+	return c.Page.Locator("#root [class*=error i][class*=snackbar i], #root [role=alert], .MuiSnackbar-root, [class*=ErrorBlock]")
+}
+
+// Error returns the text of a shown error, or "".
+func (c MinIOConsole) Error() string {
+	if v, _ := c.ErrorMessage().First().IsVisible(); !v {
+		return ""
+	}
+	return firstText(c.ErrorMessage())
+}
+
+// Rendered says whether the logged-in console is drawn now.
+func (c MinIOConsole) Rendered() bool {
+	v, _ := c.menu().IsVisible()
+	return v
+}
+
+// WaitRenderedOr waits until either the console or the login screen is drawn.
+func (c MinIOConsole) WaitRenderedOr(login MinIOLogin) error {
+	return visible(c.menu().Or(login.anyForm()))
+}
+
+// UserName is the signed-in user the console shows.
+func (c MinIOConsole) UserName() string {
+	return strings.Join(texts(c.Page.Locator("#root [class*=userName i], #root [class*=user-name i], #root [class*=UserInfo]")), " ")
+}

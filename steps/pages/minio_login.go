@@ -1,0 +1,116 @@
+package pages
+
+import (
+	"strings"
+
+	"github.com/mxschmitt/playwright-go"
+)
+
+// MinIOLogin is the MinIO console's login screen.
+type MinIOLogin struct {
+	Page playwright.Page
+	Base string // the application root URL, ending in "/"
+}
+
+func (p MinIOLogin) accessKey() playwright.Locator { return p.Page.Locator("#accessKey") }
+
+// Open navigates to the login screen and waits until it is rendered.
+func (p MinIOLogin) Open() error {
+	if _, err := p.Page.Goto(p.Base + "login"); err != nil {
+		return err
+	}
+	return p.WaitRendered()
+}
+
+// WaitRendered waits for the login form or the SSO choice to be drawn, not
+// for navigation alone: the console is a JS app.
+func (p MinIOLogin) WaitRendered() error { return visible(p.anyForm()) }
+
+func (p MinIOLogin) anyForm() playwright.Locator {
+	return p.Page.Locator("#accessKey, #SSOSelector, #alternativeMethods")
+}
+
+// Rendered says whether the login screen is drawn now.
+func (p MinIOLogin) Rendered() bool {
+	v, _ := p.anyForm().First().IsVisible()
+	return v
+}
+
+// SignIn logs in with credentials and waits for the console.
+func (p MinIOLogin) SignIn(user, password string) error {
+	if err := visible(p.accessKey()); err != nil {
+		return err
+	}
+	if err := p.accessKey().Fill(user); err != nil {
+		return err
+	}
+	if err := p.Page.Locator("#secretKey").Fill(password); err != nil {
+		return err
+	}
+	if err := p.Page.Locator("#do-login").Click(); err != nil {
+		return err
+	}
+	return MinIOConsole{Page: p.Page}.WaitRendered()
+}
+
+// otherMethods is the select whose fixed label the guide names.
+func (p MinIOLogin) otherMethods(label string) playwright.Locator {
+	return p.Page.Locator("#alternativeMethods").Filter(playwright.LocatorFilterOptions{HasText: label}).
+		Or(p.Page.GetByText(label, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)}))
+}
+
+// OpenList clicks the select labelled label open and returns its options.
+func (p MinIOLogin) OpenList(label string) ([]string, error) {
+	sel := p.otherMethods(label)
+	if n, _ := sel.Count(); n == 0 {
+		return nil, &NotFound{What: "control labelled " + label, Offered: texts(p.Page.Locator("button, label"))}
+	}
+	if err := sel.First().Click(); err != nil {
+		return nil, err
+	}
+	opts := p.Page.Locator("[role=option], ul[role=listbox] li, #alternativeMethods-options li, [id$='-options'] li")
+	if err := visible(opts); err != nil {
+		return nil, &NotFound{What: "list opened by " + label}
+	}
+	return texts(opts), nil
+}
+
+// ChooseFromList picks option in the open list.
+func (p MinIOLogin) ChooseFromList(option string) error {
+	return p.Page.Locator("[role=option], ul[role=listbox] li, [id$='-options'] li").
+		Filter(playwright.LocatorFilterOptions{HasText: option}).First().Click()
+}
+
+// SSOButtons are the identity providers the screen offers as buttons.
+func (p MinIOLogin) SSOButtons() []string { return texts(p.Page.Locator("#SSOSelector")) }
+
+// ChooseSSO clicks the identity provider button whose text is name.
+func (p MinIOLogin) ChooseSSO(name string) error {
+	b := p.Page.Locator("#SSOSelector")
+	if err := visible(b); err != nil {
+		return &NotFound{What: "identity provider button", Offered: texts(p.Page.Locator("button"))}
+	}
+	if got := strings.TrimSpace(firstText(b)); got != name && !strings.HasPrefix(got, name+" - ") {
+		return &NotFound{What: "button for " + name, Offered: []string{got}}
+	}
+	return b.Click()
+}
+
+// Message is the error the login screen shows, if any.
+func (p MinIOLogin) Message() string {
+	return strings.Join(texts(p.Page.Locator(".MuiAlert-message, [class*=error], [role=alert], #loginErrorMessage")), " | ")
+}
+
+func firstText(l playwright.Locator) string {
+	t, _ := l.First().InnerText()
+	return t
+}
+
+// WaitMessage waits for the login screen to show an error and returns it.
+func (p MinIOLogin) WaitMessage() (string, error) {
+	l := p.Page.Locator(".MuiAlert-message, [class*=error i], [role=alert], #loginErrorMessage")
+	if err := visible(l); err != nil {
+		return "", err
+	}
+	return p.Message(), nil
+}

@@ -1,0 +1,95 @@
+package pages
+
+import (
+	"fmt"
+
+	"github.com/mxschmitt/playwright-go"
+)
+
+// OpenIDForm is "Create OpenID Configuration". Its fields are found by their
+// visible label: the two toggles share one element id.
+type OpenIDForm struct {
+	Page playwright.Page
+}
+
+func (f OpenIDForm) form() playwright.Locator { return f.Page.Locator("form").First() }
+
+// WaitRendered waits for the form.
+func (f OpenIDForm) WaitRendered() error { return visible(f.form().Locator("input").First()) }
+
+// Labels lists the form's field labels.
+func (f OpenIDForm) Labels() []string { return texts(f.form().Locator("label")) }
+
+// row is the smallest element holding both the label text and a control.
+func (f OpenIDForm) row(label string) (playwright.Locator, error) {
+	l := f.form().Locator("label").Filter(playwright.LocatorFilterOptions{
+		HasText: playwright.String(label),
+	})
+	exact := f.form().Locator("label").GetByText(label, playwright.LocatorGetByTextOptions{Exact: playwright.Bool(true)})
+	if n, _ := exact.Count(); n == 0 {
+		return nil, &NotFound{What: fmt.Sprintf("field labelled %q", label), Offered: f.Labels()}
+	}
+	_ = l
+	// The label's nearest ancestor that also holds an input is the field's row.
+	return exact.First().Locator("xpath=ancestor::*[.//input][1]"), nil
+}
+
+// Input is the text input labelled label.
+func (f OpenIDForm) Input(label string) (playwright.Locator, error) {
+	row, err := f.row(label)
+	if err != nil {
+		return nil, err
+	}
+	return row.Locator("input").First(), nil
+}
+
+// Fill types value into the field labelled label.
+func (f OpenIDForm) Fill(label, value string) error {
+	in, err := f.Input(label)
+	if err != nil {
+		return err
+	}
+	return in.Fill(value)
+}
+
+// Value reads the field labelled label.
+func (f OpenIDForm) Value(label string) (string, error) {
+	in, err := f.Input(label)
+	if err != nil {
+		return "", err
+	}
+	return in.InputValue()
+}
+
+// Toggle sets the switch labelled label on or off.
+func (f OpenIDForm) Toggle(label string, on bool) error {
+	in, err := f.Input(label)
+	if err != nil {
+		return err
+	}
+	if t, _ := in.GetAttribute("type"); t != "checkbox" {
+		return &NotFound{What: fmt.Sprintf("switch labelled %q (it is a %s field)", label, t)}
+	}
+	return in.SetChecked(on, playwright.LocatorSetCheckedOptions{Force: playwright.Bool(true)})
+}
+
+// Checked reads the switch labelled label.
+func (f OpenIDForm) Checked(label string) (bool, error) {
+	in, err := f.Input(label)
+	if err != nil {
+		return false, err
+	}
+	return in.IsChecked()
+}
+
+// Save presses the form's button labelled name.
+func (f OpenIDForm) Save(name string) error {
+	b := f.form().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
+	if n, _ := b.Count(); n == 0 {
+		return &NotFound{What: "button " + name, Offered: texts(f.form().Locator("button"))}
+	}
+	if d, _ := b.First().IsDisabled(); d {
+		return fmt.Errorf("the %q button is disabled: a required field is empty", name)
+	}
+	return b.First().Click()
+}

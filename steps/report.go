@@ -1,0 +1,208 @@
+package steps
+
+import (
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/guidewalk/guidewalk/guide"
+)
+
+// StepRecord is what the suite did for one Gherkin step.
+type StepRecord struct {
+	Text       string
+	GuideStep  int
+	Outcome    string // passed, failed, skipped, deviation
+	Screenshot string
+	Notes      []string
+	Err        string
+}
+
+// ScenarioRecord is one scenario's run.
+type ScenarioRecord struct {
+	Index     int
+	Name      string
+	Deviation bool
+	Outcome   string
+	Steps     []StepRecord
+	Trace     string
+	PageHTML  string
+	Logs      map[string]string
+	Duration  time.Duration
+}
+
+// DeviationRecord is a guide step the real UI does not follow, kept as a
+// strict expected failure.
+type DeviationRecord struct {
+	Scenario string
+	Err      *GuideError
+}
+
+// Report collects the run for the terminal summary and artifacts/report.html,
+// the walkthrough a contributor can read without running anything.
+type Report struct {
+	mu         sync.Mutex
+	guide      *guide.Guide
+	dir        string
+	refs       map[string]int
+	Scenarios  []*ScenarioRecord
+	Deviations []DeviationRecord
+}
+
+// NewReport reads the features' guide references for the report.
+func NewReport(g *guide.Guide, dir string) *Report {
+	r := &Report{guide: g, dir: dir, refs: map[string]int{}}
+	if ts, err := ReadTranscriptions("features"); err == nil {
+		for _, t := range ts {
+			if t.GuideStep > 0 {
+				r.refs[t.Text] = t.GuideStep
+			}
+		}
+	}
+	return r
+}
+
+// GuideRef is the guide step a Gherkin step transcribes (0 for none).
+func (r *Report) GuideRef(text string) int { return r.refs[text] }
+
+// BeginScenario starts a scenario record.
+func (r *Report) BeginScenario(i int, name string, deviation bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.Scenarios = append(r.Scenarios, &ScenarioRecord{Index: i, Name: name, Deviation: deviation})
+}
+
+func (r *Report) current() *ScenarioRecord {
+	if len(r.Scenarios) == 0 {
+		return &ScenarioRecord{}
+	}
+	return r.Scenarios[len(r.Scenarios)-1]
+}
+
+// AddStep records a step of the current scenario.
+func (r *Report) AddStep(s StepRecord) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	c := r.current()
+	c.Steps = append(c.Steps, s)
+}
+
+// AddDeviation records an expected deviation.
+func (r *Report) AddDeviation(scenario string, ge *GuideError) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.Deviations = append(r.Deviations, DeviationRecord{Scenario: scenario, Err: ge})
+}
+
+// EndScenario closes the current scenario record.
+func (r *Report) EndScenario(outcome, trace, page string, logs map[string]string, d time.Duration) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	c := r.current()
+	c.Outcome, c.Trace, c.PageHTML, c.Logs, c.Duration = outcome, trace, page, logs, d
+}
+
+// Summary is the plain-text list of deviations for the terminal.
+func (r *Report) Summary() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var b strings.Builder
+	fmt.Fprintf(&b, "guidewalk: %d scenario(s), %d expected deviation(s) from the guide\n", len(r.Scenarios), len(r.Deviations))
+	for _, d := range r.Deviations {
+		fmt.Fprintf(&b, "  deviation in %q: %s\n", d.Scenario, d.Err.Error())
+	}
+	return b.String()
+}
+
+// Write renders artifacts/report.html with screenshots embedded, so the
+// file can be opened or mailed on its own.
+func (r *Report) Write() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	type stepView struct {
+		StepRecord
+		Guide string
+		Where string
+		Image template.URL
+	}
+	type scenarioView struct {
+		*ScenarioRecord
+		Steps []stepView
+	}
+	var views []scenarioView
+	for _, sc := range r.Scenarios {
+		v := scenarioView{ScenarioRecord: sc}
+		for _, st := range sc.Steps {
+			sv := stepView{StepRecord: st}
+			if st.GuideStep > 0 {
+				if gs, err := r.guide.Step(st.GuideStep); err == nil {
+					sv.Guide = fmt.Sprintf("%d. %s", gs.Number, gs.Text)
+					for _, it := range gs.Items {
+						sv.Guide += "\n    - " + it.Text
+					}
+					sv.Where = r.guide.Where(gs.Line)
+				}
+			}
+			if b, err := os.ReadFile(st.Screenshot); err == nil {
+				sv.Image = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(b))
+			}
+			v.Steps = append(v.Steps, sv)
+		}
+		views = append(views, v)
+	}
+	rel := func(p string) string {
+		if p == "" {
+			return ""
+		}
+		if q, err := filepath.Rel(r.dir, p); err == nil {
+			return q
+		}
+		return p
+	}
+	f, err := os.Create(filepath.Join(r.dir, "report.html"))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return reportTemplate.Execute(f, map[string]any{
+		"Guide": r.guide, "Scenarios": views, "Deviations": r.Deviations, "When": time.Now().Format(time.RFC1123),
+		"Rel": rel,
+	})
+}
+
+var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"rel": func(string) string { return "" },
+}).Parse(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>guidewalk: {{.Guide.Title}}</title>
+<style>
+body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:1.5em;color:#222}
+h1{margin-bottom:.2em} .sub{color:#666;margin-top:0}
+.scenario{border:1px solid #ddd;border-radius:8px;margin:1.5em 0;padding:0 1em 1em}
+.step{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:1em;border-top:1px solid #eee;padding:.8em 0}
+.guide{white-space:pre-wrap;background:#f6f8fa;border-left:4px solid #888;padding:.5em .8em;font-family:ui-monospace,monospace;font-size:13px}
+.where{color:#888;font-size:12px}
+img{max-width:100%;border:1px solid #ccc;border-radius:4px}
+.passed{color:#1a7f37}.failed{color:#cf222e}.deviation{color:#9a6700}.skipped{color:#888}
+.badge{font-weight:bold;text-transform:uppercase;font-size:12px}
+.err{white-space:pre-wrap;color:#cf222e;font-family:ui-monospace,monospace;font-size:13px}
+.note{color:#555;font-size:13px}
+</style></head><body>
+<h1>{{.Guide.Title}}: the guide, done step by step</h1>
+<p class="sub">Guide: <code>{{.Guide.Path}}</code>{{range .Guide.TestedVersions}} · {{.Product}} {{.Version}}{{end}} · run {{.When}}</p>
+{{if .Deviations}}<h2>Deviations from the guide</h2><ul>{{range .Deviations}}<li class="deviation">{{.Scenario}}: {{.Err.Error}}</li>{{end}}</ul>{{end}}
+{{range .Scenarios}}<div class="scenario"><h2>{{.Index}}. {{.Name}} <span class="badge {{.Outcome}}">{{.Outcome}}</span></h2>
+{{if .Trace}}<p>Evidence: <a href="{{call $.Rel .Trace}}">Playwright trace</a> (<code>playwright show-trace</code>) · <a href="{{call $.Rel .PageHTML}}">page HTML</a>{{range $name, $path := .Logs}} · <a href="{{call $.Rel $path}}">{{$name}} log</a>{{end}}</p>{{end}}
+{{range .Steps}}<div class="step"><div>
+<p><span class="badge {{.Outcome}}">{{.Outcome}}</span> <b>{{.Text}}</b></p>
+{{if .Guide}}<div class="guide">{{.Guide}}</div><div class="where">{{.Where}}</div>{{end}}
+{{range .Notes}}<p class="note">{{.}}</p>{{end}}
+{{if .Err}}<p class="err">{{.Err}}</p>{{end}}
+</div><div>{{if .Image}}<img src="{{.Image}}" alt="screenshot after: {{.Text}}">{{end}}</div></div>{{end}}
+</div>{{end}}
+</body></html>
+`))

@@ -1,0 +1,195 @@
+// Package steps holds the step definitions that do what the guide says, in
+// a real browser, against the environment env stands up.
+package steps
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/cucumber/godog"
+	"github.com/guidewalk/guidewalk/env"
+	"github.com/guidewalk/guidewalk/guide"
+	"github.com/mxschmitt/playwright-go"
+)
+
+// Settings, all optional.
+const (
+	GuideVar     = "GUIDEWALK_GUIDE"     // path of the guide to verify
+	ArtifactsVar = "GUIDEWALK_ARTIFACTS" // where screenshots, traces and reports go
+	HeadedVar    = "GUIDEWALK_HEADED"    // "1": show the browser
+	SlowMoVar    = "GUIDEWALK_SLOWMO"    // milliseconds between browser actions
+	PauseVar     = "GUIDEWALK_PAUSE"     // milliseconds to pause after each step
+)
+
+// DefaultGuide is the project's copy of the guide, relative to the repo root.
+const DefaultGuide = "features/minio/guide.md"
+
+// The test users. Step 7 of the guide asks for a default policy of MinIO in
+// the user's groups: one user has one, the other has none.
+var testUsers = []env.User{
+	{Name: "maintainer", DisplayName: "Docs Maintainer", Email: "maintainer@example.com", Groups: []string{"readwrite"}},
+	{Name: "outsider", DisplayName: "Outsider", Email: "outsider@example.com", Groups: []string{"visitors"}},
+}
+
+// Suite is what all scenarios share: one guide, one environment, one browser.
+type Suite struct {
+	Guide      *guide.Guide
+	Env        *env.Environment
+	PW         *playwright.Playwright
+	Browser    *env.Browser
+	Artifacts  string
+	Log        *env.Logger
+	Report     *Report
+	startErr   error
+	configured bool // steps 1 to 6 done in this environment
+	scenarios  int
+	mu         sync.Mutex
+	stopOnce   sync.Once
+	phases     map[string]time.Duration
+}
+
+var suite = &Suite{}
+
+// Current is the running suite (for the test runner's summary).
+func Current() *Suite { return suite }
+
+// InitializeTestSuite starts the world before the first scenario and removes
+// it after the last, on failure and on Ctrl-C too.
+func InitializeTestSuite(ctx *godog.TestSuiteContext) {
+	ctx.BeforeSuite(func() {
+		suite.startErr = suite.start()
+		if suite.startErr != nil {
+			suite.Log.Printf("setup failed: %v", suite.startErr)
+		}
+	})
+	ctx.AfterSuite(func() { suite.stop() })
+}
+
+func (s *Suite) start() error {
+	s.Log = env.NewLogger(os.Stderr)
+	s.phases = map[string]time.Duration{}
+	s.Artifacts = os.Getenv(ArtifactsVar)
+	if s.Artifacts == "" {
+		s.Artifacts = "artifacts"
+	}
+	if err := os.MkdirAll(filepath.Join(s.Artifacts, "screenshots"), 0o755); err != nil {
+		return err
+	}
+	path := os.Getenv(GuideVar)
+	if path == "" {
+		path = DefaultGuide
+	}
+	g, err := guide.Load(path)
+	if err != nil {
+		return fmt.Errorf("the guide under test: %w", err)
+	}
+	s.Guide = g
+	s.Report = NewReport(g, s.Artifacts)
+	s.Log.Printf("verifying %s (%s)", path, g.Title)
+	authURL, _, err := g.AutheliaRootURL()
+	if err != nil {
+		return err
+	}
+	appURL, _, err := g.ApplicationRootURL()
+	if err != nil {
+		return err
+	}
+	s.interruptible()
+	users := make([]env.User, len(testUsers))
+	copy(users, testUsers)
+	e, err := env.Start(context.Background(), env.Config{
+		AutheliaURL: authURL, ApplicationURL: appURL, ClientYAML: g.ClientYAML, Users: users, Log: s.Log,
+	})
+	if err != nil {
+		return err
+	}
+	s.Env = e
+	t := time.Now()
+	if s.PW, err = env.StartPlaywright(); err != nil {
+		return err
+	}
+	s.Browser, err = e.LaunchBrowser(s.PW, env.BrowserOptions{Headed: os.Getenv(HeadedVar) == "1", SlowMo: envFloat(SlowMoVar)})
+	if err != nil {
+		return err
+	}
+	s.phases["browser"] = time.Since(t)
+	s.Log.Printf("browser: Chromium started in %.1fs", time.Since(t).Seconds())
+	return nil
+}
+
+func (s *Suite) stop() {
+	s.stopOnce.Do(func() {
+		if s.Browser != nil {
+			s.Browser.Close()
+		}
+		if s.PW != nil {
+			_ = s.PW.Stop()
+		}
+		if s.Env != nil {
+			s.Env.Stop()
+		}
+		if s.Report != nil {
+			if err := s.Report.Write(); err != nil && s.Log != nil {
+				s.Log.Printf("report: %v", err)
+			}
+		}
+	})
+}
+
+// interruptible removes the world on Ctrl-C or SIGTERM before exiting.
+func (s *Suite) interruptible() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-ch
+		s.Log.Printf("%v: removing the environment", sig)
+		s.stop()
+		os.Exit(130)
+	}()
+}
+
+// Phases are the environment's and browser's set-up times, for the benchmark.
+func (s *Suite) Phases() map[string]time.Duration {
+	out := map[string]time.Duration{}
+	if s.Env != nil {
+		for k, v := range s.Env.Phases {
+			out[k] = v
+		}
+	}
+	for k, v := range s.phases {
+		out[k] = v
+	}
+	return out
+}
+
+func envFloat(name string) float64 {
+	var f float64
+	_, _ = fmt.Sscanf(os.Getenv(name), "%g", &f)
+	return f
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		default:
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+				b.WriteByte('-')
+			}
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	if len(out) > 60 {
+		out = strings.TrimRight(out[:60], "-")
+	}
+	return out
+}

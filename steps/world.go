@@ -1,0 +1,214 @@
+package steps
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cucumber/godog"
+	"github.com/guidewalk/guidewalk/guide"
+	"github.com/mxschmitt/playwright-go"
+)
+
+// World is one scenario: a fresh browser context on the shared browser.
+type World struct {
+	s         *Suite
+	scenario  *godog.Scenario
+	index     int
+	stepN     int
+	dir       string // this scenario's screenshot folder
+	bctx      playwright.BrowserContext
+	page      playwright.Page
+	deviation bool // tagged @deviation: a guide step is expected to fail as written
+	deviated  *GuideError
+	user      string // the Authelia user of this scenario
+	notes     []string
+	started   time.Time
+}
+
+// InitializeScenario registers the hooks and the steps for one scenario.
+func InitializeScenario(sc *godog.ScenarioContext) {
+	w := &World{s: suite}
+	sc.Before(w.before)
+	sc.StepContext().After(w.afterStep)
+	sc.After(w.after)
+	w.register(sc)
+}
+
+func (w *World) before(ctx context.Context, sc *godog.Scenario) (context.Context, error) {
+	w.scenario = sc
+	w.started = time.Now()
+	for _, t := range sc.Tags {
+		if t.Name == "@deviation" {
+			w.deviation = true
+		}
+	}
+	if w.s.startErr != nil {
+		return ctx, fmt.Errorf("the environment could not be set up: %w", w.s.startErr)
+	}
+	w.s.mu.Lock()
+	w.s.scenarios++
+	w.index = w.s.scenarios
+	w.s.mu.Unlock()
+	w.dir = filepath.Join(w.s.Artifacts, "screenshots", fmt.Sprintf("%02d-%s", w.index, slug(sc.Name)))
+	if err := os.MkdirAll(w.dir, 0o755); err != nil {
+		return ctx, err
+	}
+	if err := w.openContext(); err != nil {
+		return ctx, err
+	}
+	w.s.Report.BeginScenario(w.index, sc.Name, w.deviation)
+	return ctx, nil
+}
+
+func (w *World) openContext() error {
+	if w.bctx != nil {
+		_ = w.bctx.Close()
+	}
+	var err error
+	if w.bctx, err = w.s.Browser.Browser.NewContext(playwright.BrowserNewContextOptions{
+		Viewport: &playwright.Size{Width: 1280, Height: 860},
+	}); err != nil {
+		return err
+	}
+	_ = w.bctx.Tracing().Start(playwright.TracingStartOptions{Screenshots: playwright.Bool(true), Snapshots: playwright.Bool(true)})
+	w.page, err = w.bctx.NewPage()
+	return err
+}
+
+// afterStep takes the step's screenshot and settles expected deviations: in
+// a @deviation scenario, the guide step failing as recorded is the expected
+// outcome; the guide step succeeding means the deviation is gone.
+func (w *World) afterStep(ctx context.Context, st *godog.Step, status godog.StepResultStatus, err error) (context.Context, error) {
+	if w.page == nil {
+		return ctx, err
+	}
+	w.stepN++
+	shot := filepath.Join(w.dir, fmt.Sprintf("%02d-%s.png", w.stepN, slug(st.Text)))
+	if _, serr := w.page.Screenshot(playwright.PageScreenshotOptions{Path: playwright.String(shot)}); serr != nil {
+		shot = ""
+	}
+	ref := w.s.Report.GuideRef(st.Text)
+	outcome := "passed"
+	if w.deviation {
+		if ge, ok := asGuideError(err); ok && ref > 0 && ge.Step == ref {
+			w.deviated = ge
+			w.s.Report.AddDeviation(w.scenario.Name, ge)
+			outcome, err = "deviation", nil
+		} else if err == nil && ref > 0 && w.deviated == nil && st.Text == lastStepText(w.scenario) {
+			err = fmt.Errorf("guide step %d now works as written: the recorded deviation is gone, remove @deviation from %q", ref, w.scenario.Name)
+		}
+	}
+	if err != nil {
+		outcome = "failed"
+		if ge, ok := asGuideError(err); ok && ge.Shot == "" {
+			ge.Shot = shot
+		}
+	} else if status == godog.StepSkipped {
+		outcome = "skipped"
+	}
+	w.s.Report.AddStep(StepRecord{Text: st.Text, GuideStep: ref, Outcome: outcome, Screenshot: shot, Notes: w.notes, Err: errString(err, w)})
+	w.notes = nil
+	w.pause()
+	return ctx, err
+}
+
+func (w *World) pause() {
+	if ms := envFloat(PauseVar); ms > 0 {
+		time.Sleep(time.Duration(ms) * time.Millisecond) // a person watching the walkthrough asked for it
+	}
+}
+
+func errString(err error, w *World) string {
+	if err == nil {
+		return ""
+	}
+	return w.s.Log.Redact(err.Error())
+}
+
+func lastStepText(sc *godog.Scenario) string {
+	if len(sc.Steps) == 0 {
+		return ""
+	}
+	return sc.Steps[len(sc.Steps)-1].Text
+}
+
+// after keeps the evidence of a failure: the trace, the page's HTML and the
+// containers' last log lines.
+func (w *World) after(ctx context.Context, sc *godog.Scenario, err error) (context.Context, error) {
+	if w.bctx == nil {
+		return ctx, err
+	}
+	if err != nil {
+		base := fmt.Sprintf("%02d-%s", w.index, slug(sc.Name))
+		trace := filepath.Join(w.s.Artifacts, "traces", base+".zip")
+		_ = os.MkdirAll(filepath.Dir(trace), 0o755)
+		_ = w.bctx.Tracing().Stop(trace)
+		html, _ := w.page.Content()
+		htmlPath := filepath.Join(w.s.Artifacts, "pages", base+".html")
+		_ = os.MkdirAll(filepath.Dir(htmlPath), 0o755)
+		_ = os.WriteFile(htmlPath, []byte(w.s.Log.Redact(html)), 0o644)
+		logPaths := map[string]string{}
+		for name, text := range w.s.Env.ContainerLogs(60) {
+			p := filepath.Join(w.s.Artifacts, "logs", base+"-"+slug(name)+".log")
+			_ = os.MkdirAll(filepath.Dir(p), 0o755)
+			_ = os.WriteFile(p, []byte(text), 0o644)
+			logPaths[name] = p
+		}
+		w.s.Report.EndScenario("failed", trace, htmlPath, logPaths, time.Since(w.started))
+	} else {
+		_ = w.bctx.Tracing().Stop()
+		outcome := "passed"
+		if w.deviated != nil {
+			outcome = "deviation"
+		}
+		w.s.Report.EndScenario(outcome, "", "", nil, time.Since(w.started))
+	}
+	_ = w.bctx.Close()
+	w.bctx = nil
+	return ctx, err
+}
+
+// note records something the step did that a reader of the report should see.
+func (w *World) note(format string, args ...any) {
+	w.notes = append(w.notes, w.s.Log.Redact(fmt.Sprintf(format, args...)))
+}
+
+// guideStep returns the guide's step n; the feature's quoted words are
+// compared with the guide's code spans, and the guide wins: the suite tests
+// the guide it is pointed at.
+func (w *World) guideStep(n int, featureWords ...string) (guide.Step, error) {
+	st, err := w.s.Guide.Step(n)
+	if err != nil {
+		return st, err
+	}
+	if len(featureWords) > 0 && !slices.Equal(featureWords, st.Code) {
+		w.note("the feature transcribes %q, the guide under test says %q (%s): following the guide", featureWords, st.Code, w.s.Guide.Where(st.Line))
+	}
+	return st, nil
+}
+
+// deviates builds the error for a guide step the real UI does not offer.
+func (w *World) deviates(st guide.Step, saw error) error {
+	var nf interface{ Error() string }
+	if errors.As(saw, &nf) {
+		return &GuideError{Step: st.Number, Where: w.s.Guide.Where(st.Line), Says: st.Text, Saw: saw.Error()}
+	}
+	return saw
+}
+
+// code returns the guide step's i-th code span, or an error naming the line.
+func (w *World) code(st guide.Step, i int) (string, error) {
+	if i >= len(st.Code) {
+		return "", &GuideError{Step: st.Number, Where: w.s.Guide.Where(st.Line), Says: st.Text,
+			Saw: fmt.Sprintf("the suite expects %d `quoted` UI name(s) in it and found %d", i+1, len(st.Code))}
+	}
+	return st.Code[i], nil
+}
+
+func trimURL(u string) string { return strings.TrimSuffix(u, "/") }
