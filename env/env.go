@@ -264,9 +264,12 @@ func (e *Environment) startAuthelia(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("authelia validate-config: %w", err)
 	}
-	if code != 0 || !strings.Contains(out, "Configuration parsed and loaded successfully") {
+	if code != 0 || !strings.Contains(out, "Configuration parsed and loaded") {
 		return fmt.Errorf("Authelia rejects the configuration made of the guide's client block and the suite's provider parts (validate-config exit %d):\n%s",
 			code, indent(e.Log.Redact(out)))
+	}
+	if strings.Contains(out, "with warnings") {
+		e.Log.Printf("authelia validate-config: %s", strings.Join(strings.Fields(out), " "))
 	}
 	e.authelia = &container{
 		Name: "guidewalk-" + e.RunID + "-authelia", Alias: e.AutheliaURL.Hostname(), Image: cfg.AutheliaImage,
@@ -283,7 +286,7 @@ func (e *Environment) startAuthelia(ctx context.Context, cfg Config) error {
 	e.mu.Lock()
 	e.HostPorts[hostport(e.AutheliaURL)] = "127.0.0.1:" + p
 	e.mu.Unlock()
-	e.Log.Printf("authelia: started, waiting for %s/api/health", e.AutheliaURL)
+	e.Log.Printf("authelia: started, waiting for %s/api/health", trimSlash(e.AutheliaURL.String()))
 	return e.waitHealthy(ctx, e.authelia, cfg.ReadyTimeout, e.autheliaReady)
 }
 
@@ -413,3 +416,5 @@ func indent(s string) string {
 	s = strings.TrimRight(s, "\n")
 	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
 }
+
+func trimSlash(s string) string { return strings.TrimSuffix(s, "/") }

@@ -52,10 +52,13 @@ func (e *Environment) WaitMinIORestarted(ctx context.Context, since time.Time, t
 		info, err := adm.ServerInfo(ctx)
 		if err == nil && len(info.Servers) > 0 {
 			up := time.Duration(info.Servers[0].Uptime) * time.Second
-			if up <= time.Since(since) {
-				return e.minioReady(ctx)
+			if up > time.Since(since) {
+				last = fmt.Sprintf("still the old process (up %s)", up)
+			} else if err := e.minioReady(ctx); err != nil {
+				last = "restarted, console not ready: " + err.Error()
+			} else {
+				return nil
 			}
-			last = fmt.Sprintf("still the old process (up %s)", up)
 		} else if err != nil {
 			last = err.Error()
 		}
@@ -66,4 +69,15 @@ func (e *Environment) WaitMinIORestarted(ctx context.Context, since time.Time, t
 		case <-tick.C:
 		}
 	}
+}
+
+// OpenIDConfig returns MinIO's identity_openid settings as MinIO prints them
+// (secrets included: never log it).
+func (e *Environment) OpenIDConfig(ctx context.Context) (string, error) {
+	adm, err := e.Admin()
+	if err != nil {
+		return "", err
+	}
+	b, err := adm.GetConfigKV(ctx, "identity_openid")
+	return string(b), err
 }

@@ -2,33 +2,42 @@ package steps
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/guidewalk/guidewalk/steps/pages"
 )
 
-// loggedInAs: the console is drawn and names the Authelia user.
+// loggedInAs: the console is drawn for a session that is not the root
+// user's: the Administrator entries (such as Identity) are not offered.
 func (w *World) loggedInAs(user string) error {
+	if user != w.user {
+		return fmt.Errorf("this scenario signed in to Authelia as %q, not %q", w.user, user)
+	}
 	console := pages.MinIOConsole{Page: w.page}
 	if err := console.WaitRendered(); err != nil {
 		login := pages.MinIOLogin{Page: w.page}
 		return fmt.Errorf("not logged in to MinIO (at %s; the screen says %q): %w", w.page.URL(), login.Message(), err)
 	}
-	shown := console.UserName()
-	if !strings.Contains(shown, user) {
-		return fmt.Errorf("the console shows the user %q, not %q", shown, user)
+	entries := console.MenuEntries()
+	if slices.Contains(entries, "Identity") {
+		return fmt.Errorf("the console offers the root user's menu %q: this is not %q's session", entries, user)
 	}
-	w.note("the console shows the user %q", shown)
+	w.note("logged in to MinIO through Authelia as %q; the menu offers %q", user, entries)
 	return nil
 }
 
 // policyLetsMeCreateBucket: something only the granted policy allows.
 func (w *World) policyLetsMeCreateBucket(policy string) error {
 	name := "guidewalk-" + strings.ToLower(w.s.Env.RunID)
-	if err := (pages.Buckets{Page: w.page}).Create(name); err != nil {
+	access, err := (pages.Buckets{Page: w.page}).Create(name)
+	if err != nil {
 		return fmt.Errorf("with the policy %q: %w", policy, err)
 	}
-	w.note("created the bucket %q", name)
+	if access != "R/W" {
+		return fmt.Errorf("with the policy %q the Object Browser shows the access %q to the new bucket, not R/W", policy, access)
+	}
+	w.note("created the bucket %q; the Object Browser shows it with access %s", name, access)
 	return nil
 }
 

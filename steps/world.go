@@ -17,24 +17,27 @@ import (
 
 // World is one scenario: a fresh browser context on the shared browser.
 type World struct {
-	s         *Suite
-	scenario  *godog.Scenario
-	index     int
-	stepN     int
-	dir       string // this scenario's screenshot folder
-	bctx      playwright.BrowserContext
-	page      playwright.Page
-	deviation bool // tagged @deviation: a guide step is expected to fail as written
-	deviated  *GuideError
-	user      string // the Authelia user of this scenario
-	notes     []string
-	started   time.Time
+	s          *Suite
+	scenario   *godog.Scenario
+	index      int
+	stepN      int
+	dir        string // this scenario's screenshot folder
+	bctx       playwright.BrowserContext
+	page       playwright.Page
+	deviation  bool // tagged @deviation: a guide step is expected to fail as written
+	deviated   *GuideError
+	deviatedAt *godog.Step
+	current    *godog.Step
+	user       string // the Authelia user of this scenario
+	notes      []string
+	started    time.Time
 }
 
 // InitializeScenario registers the hooks and the steps for one scenario.
 func InitializeScenario(sc *godog.ScenarioContext) {
 	w := &World{s: suite}
 	sc.Before(w.before)
+	sc.StepContext().Before(w.beforeStep)
 	sc.StepContext().After(w.afterStep)
 	sc.After(w.after)
 	w.register(sc)
@@ -81,41 +84,60 @@ func (w *World) openContext() error {
 	return err
 }
 
-// afterStep takes the step's screenshot and settles expected deviations: in
-// a @deviation scenario, the guide step failing as recorded is the expected
-// outcome; the guide step succeeding means the deviation is gone.
+// beforeStep remembers which step runs, for expected deviations.
+func (w *World) beforeStep(ctx context.Context, st *godog.Step) (context.Context, error) {
+	w.current = st
+	return ctx, nil
+}
+
+// afterStep takes the step's screenshot and records it for the report. It
+// returns no error of its own: godog would merge it into the step's.
 func (w *World) afterStep(ctx context.Context, st *godog.Step, status godog.StepResultStatus, err error) (context.Context, error) {
 	if w.page == nil {
-		return ctx, err
+		return ctx, nil
 	}
 	w.stepN++
 	shot := filepath.Join(w.dir, fmt.Sprintf("%02d-%s.png", w.stepN, slug(st.Text)))
 	if _, serr := w.page.Screenshot(playwright.PageScreenshotOptions{Path: playwright.String(shot)}); serr != nil {
 		shot = ""
 	}
-	ref := w.s.Report.GuideRef(st.Text)
 	outcome := "passed"
-	if w.deviation {
-		if ge, ok := asGuideError(err); ok && ref > 0 && ge.Step == ref {
-			w.deviated = ge
-			w.s.Report.AddDeviation(w.scenario.Name, ge)
-			outcome, err = "deviation", nil
-		} else if err == nil && ref > 0 && w.deviated == nil && st.Text == lastStepText(w.scenario) {
-			err = fmt.Errorf("guide step %d now works as written: the recorded deviation is gone, remove @deviation from %q", ref, w.scenario.Name)
-		}
-	}
-	if err != nil {
+	switch {
+	case err != nil:
 		outcome = "failed"
 		if ge, ok := asGuideError(err); ok && ge.Shot == "" {
 			ge.Shot = shot
 		}
-	} else if status == godog.StepSkipped {
+	case status == godog.StepSkipped:
 		outcome = "skipped"
+	case w.deviatedAt == st:
+		outcome = "deviation"
 	}
-	w.s.Report.AddStep(StepRecord{Text: st.Text, GuideStep: ref, Outcome: outcome, Screenshot: shot, Notes: w.notes, Err: errString(err, w)})
+	w.s.Report.AddStep(StepRecord{Text: st.Text, GuideStep: w.s.Report.GuideRef(st.Text), Outcome: outcome, Screenshot: shot, Notes: w.notes, Err: errString(err, w)})
 	w.notes = nil
 	w.pause()
-	return ctx, err
+	return ctx, nil
+}
+
+// expect settles expected deviations inside the step itself (godog's hooks
+// cannot turn a failed step green): in a @deviation scenario the guide step
+// failing as the UI still makes it fail is the expected outcome, and the
+// scenario's last step succeeding means the deviation is gone.
+func (w *World) expect(err error) error {
+	if !w.deviation || w.current == nil {
+		return err
+	}
+	ref := w.s.Report.GuideRef(w.current.Text)
+	if ge, ok := asGuideError(err); ok && ref > 0 && ge.Step == ref {
+		w.deviated, w.deviatedAt = ge, w.current
+		w.s.Report.AddDeviation(w.scenario.Name, ge)
+		w.note("expected deviation: %s", ge.Error())
+		return nil
+	}
+	if err == nil && w.deviated == nil && w.current.Text == lastStepText(w.scenario) {
+		return fmt.Errorf("the guide's steps in this @deviation scenario now work as written: the recorded deviation is gone; remove @deviation from %q", w.scenario.Name)
+	}
+	return err
 }
 
 func (w *World) pause() {
@@ -142,7 +164,7 @@ func lastStepText(sc *godog.Scenario) string {
 // containers' last log lines.
 func (w *World) after(ctx context.Context, sc *godog.Scenario, err error) (context.Context, error) {
 	if w.bctx == nil {
-		return ctx, err
+		return ctx, nil
 	}
 	if err != nil {
 		base := fmt.Sprintf("%02d-%s", w.index, slug(sc.Name))
@@ -171,7 +193,7 @@ func (w *World) after(ctx context.Context, sc *godog.Scenario, err error) (conte
 	}
 	_ = w.bctx.Close()
 	w.bctx = nil
-	return ctx, err
+	return ctx, nil
 }
 
 // note records something the step did that a reader of the report should see.

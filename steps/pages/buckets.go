@@ -1,28 +1,59 @@
 package pages
 
-import "github.com/mxschmitt/playwright-go"
+import (
+	"fmt"
+	"slices"
+	"strings"
 
-// Buckets is the console's bucket list and its "Create Bucket" screen.
+	"github.com/mxschmitt/playwright-go"
+)
+
+// Buckets is the console's "Create Bucket" screen and the Object Browser's
+// bucket list.
 type Buckets struct{ Page playwright.Page }
 
-// Create makes a bucket through the console and waits until it is shown.
-func (b Buckets) Create(name string) error {
+// Create makes a bucket through the console and returns the access the
+// Object Browser then shows for it (e.g. "R/W").
+func (b Buckets) Create(name string) (string, error) {
 	console := MinIOConsole{Page: b.Page}
+	// Users whose policy allows bucket administration reach "Create Bucket" under "Buckets".
+	if !slices.Contains(console.MenuEntries(), "Buckets") {
+		return "", &NotFound{What: "menu entry Buckets", Offered: console.MenuEntries()}
+	}
 	if err := console.Go("Buckets"); err != nil {
-		return err
+		return "", err
 	}
 	if err := console.ClickButton("Create Bucket"); err != nil {
-		return err
+		return "", err
 	}
 	in := b.Page.Locator("#bucket-name")
 	if err := visible(in); err != nil {
-		return err
+		return "", err
 	}
 	if err := in.Fill(name); err != nil {
-		return err
+		return "", err
 	}
-	if err := console.ClickButton("Create Bucket"); err != nil {
-		return err
+	resp, err := b.Page.ExpectResponse(func(r playwright.Response) bool {
+		return r.Request().Method() == "POST" && strings.HasSuffix(r.URL(), "/api/v1/buckets")
+	}, func() error { return b.Page.Locator("#create-bucket").Click() }, playwright.PageExpectResponseOptions{Timeout: ms(Timeout)})
+	if err != nil {
+		return "", err
 	}
-	return visible(b.Page.GetByText(name))
+	if resp.Status() != 200 {
+		body, _ := resp.Text()
+		return "", fmt.Errorf("MinIO answered %d to creating the bucket: %s", resp.Status(), body)
+	}
+	// The Object Browser lists the buckets the session can see, with its access.
+	if err := console.Go("Object Browser"); err != nil {
+		return "", err
+	}
+	row := b.Page.GetByRole("row").Filter(playwright.LocatorFilterOptions{Has: b.Page.Locator("#browse-" + name)})
+	if err := visible(row); err != nil {
+		return "", &NotFound{What: "bucket " + name + " in the Object Browser", Offered: texts(b.Page.GetByRole("row"))}
+	}
+	cells := texts(row.First().GetByRole("gridcell"))
+	if len(cells) == 0 {
+		return "", nil
+	}
+	return cells[len(cells)-1], nil
 }

@@ -1,8 +1,6 @@
 package pages
 
 import (
-	"strings"
-
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -13,7 +11,7 @@ type MinIOConsole struct {
 }
 
 func (c MinIOConsole) menu() playwright.Locator {
-	return c.Page.Locator("#root nav, #root [class*=MainMenu], #root aside").First()
+	return c.Page.Locator(".menuContainer").First()
 }
 
 // WaitRendered waits for the left hand menu.
@@ -21,12 +19,12 @@ func (c MinIOConsole) WaitRendered() error { return visible(c.menu()) }
 
 // MenuEntries lists what the left hand menu shows.
 func (c MinIOConsole) MenuEntries() []string {
-	return texts(c.menu().Locator("a, button, [role=button]"))
+	return texts(c.menu().Locator("button"))
 }
 
 // Go clicks the left hand menu entry whose text is name.
 func (c MinIOConsole) Go(name string) error {
-	entry := c.menu().GetByText(name, playwright.LocatorGetByTextOptions{Exact: playwright.Bool(true)})
+	entry := c.menu().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
 	if n, _ := entry.Count(); n == 0 {
 		return &NotFound{What: "left hand menu entry " + name, Offered: c.MenuEntries()}
 	}
@@ -100,9 +98,4 @@ func (c MinIOConsole) Rendered() bool {
 // WaitRenderedOr waits until either the console or the login screen is drawn.
 func (c MinIOConsole) WaitRenderedOr(login MinIOLogin) error {
 	return visible(c.menu().Or(login.anyForm()))
-}
-
-// UserName is the signed-in user the console shows.
-func (c MinIOConsole) UserName() string {
-	return strings.Join(texts(c.Page.Locator("#root [class*=userName i], #root [class*=user-name i], #root [class*=UserInfo]")), " ")
 }

@@ -27,7 +27,7 @@ func (p MinIOLogin) Open() error {
 func (p MinIOLogin) WaitRendered() error { return visible(p.anyForm()) }
 
 func (p MinIOLogin) anyForm() playwright.Locator {
-	return p.Page.Locator("#accessKey, #SSOSelector, #alternativeMethods")
+	return p.Page.Locator("#accessKey, #SSOSelector, .selectContainer")
 }
 
 // Rendered says whether the login screen is drawn now.
@@ -53,32 +53,33 @@ func (p MinIOLogin) SignIn(user, password string) error {
 	return MinIOConsole{Page: p.Page}.WaitRendered()
 }
 
-// otherMethods is the select whose fixed label the guide names.
-func (p MinIOLogin) otherMethods(label string) playwright.Locator {
-	return p.Page.Locator("#alternativeMethods").Filter(playwright.LocatorFilterOptions{HasText: label}).
-		Or(p.Page.GetByText(label, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)}))
+// selectBox is the select control whose fixed label is label.
+func (p MinIOLogin) selectBox(label string) playwright.Locator {
+	return p.Page.Locator(".selectContainer").Filter(playwright.LocatorFilterOptions{HasText: label})
+}
+
+func (p MinIOLogin) openOptions() playwright.Locator {
+	return p.Page.Locator("[id$='-options-selector'] li")
 }
 
 // OpenList clicks the select labelled label open and returns its options.
 func (p MinIOLogin) OpenList(label string) ([]string, error) {
-	sel := p.otherMethods(label)
+	sel := p.selectBox(label)
 	if n, _ := sel.Count(); n == 0 {
-		return nil, &NotFound{What: "control labelled " + label, Offered: texts(p.Page.Locator("button, label"))}
+		return nil, &NotFound{What: "control labelled " + label, Offered: texts(p.Page.Locator("button, .selectContainer"))}
 	}
 	if err := sel.First().Click(); err != nil {
 		return nil, err
 	}
-	opts := p.Page.Locator("[role=option], ul[role=listbox] li, #alternativeMethods-options li, [id$='-options'] li")
-	if err := visible(opts); err != nil {
+	if err := visible(p.openOptions()); err != nil {
 		return nil, &NotFound{What: "list opened by " + label}
 	}
-	return texts(opts), nil
+	return texts(p.openOptions()), nil
 }
 
 // ChooseFromList picks option in the open list.
 func (p MinIOLogin) ChooseFromList(option string) error {
-	return p.Page.Locator("[role=option], ul[role=listbox] li, [id$='-options'] li").
-		Filter(playwright.LocatorFilterOptions{HasText: option}).First().Click()
+	return p.openOptions().Filter(playwright.LocatorFilterOptions{HasText: option}).First().Click()
 }
 
 // SSOButtons are the identity providers the screen offers as buttons.

@@ -2,6 +2,8 @@ package pages
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/mxschmitt/playwright-go"
 )
@@ -18,19 +20,23 @@ func (f OpenIDForm) form() playwright.Locator { return f.Page.Locator("form").Fi
 func (f OpenIDForm) WaitRendered() error { return visible(f.form().Locator("input").First()) }
 
 // Labels lists the form's field labels.
-func (f OpenIDForm) Labels() []string { return texts(f.form().Locator("label")) }
+func (f OpenIDForm) Labels() []string {
+	var out []string
+	for _, t := range texts(f.form().Locator("label")) {
+		out = append(out, strings.TrimSuffix(t, "*"))
+	}
+	return out
+}
 
-// row is the smallest element holding both the label text and a control.
+// row is the field's box: the nearest ancestor of its label that also holds
+// a control. Required fields show their label with a trailing "*".
 func (f OpenIDForm) row(label string) (playwright.Locator, error) {
-	l := f.form().Locator("label").Filter(playwright.LocatorFilterOptions{
-		HasText: playwright.String(label),
+	exact := f.form().Locator("label").Filter(playwright.LocatorFilterOptions{
+		HasText: regexp.MustCompile(`^\s*` + regexp.QuoteMeta(label) + `\*?\s*$`),
 	})
-	exact := f.form().Locator("label").GetByText(label, playwright.LocatorGetByTextOptions{Exact: playwright.Bool(true)})
 	if n, _ := exact.Count(); n == 0 {
 		return nil, &NotFound{What: fmt.Sprintf("field labelled %q", label), Offered: f.Labels()}
 	}
-	_ = l
-	// The label's nearest ancestor that also holds an input is the field's row.
 	return exact.First().Locator("xpath=ancestor::*[.//input][1]"), nil
 }
 
