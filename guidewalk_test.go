@@ -24,21 +24,22 @@ func TestGuide(t *testing.T) {
 	if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	format := fmt.Sprintf("pretty,junit:%s,cucumber:%s",
-		filepath.Join(artifacts, "junit.xml"), filepath.Join(artifacts, "cucumber.json"))
+	junit, cucumber := filepath.Join(artifacts, "junit.xml"), filepath.Join(artifacts, "cucumber.json")
+	format := fmt.Sprintf("pretty,junit:%s,cucumber:%s", junit, cucumber)
 	status := godog.TestSuite{
 		Name:                 "guidewalk",
 		TestSuiteInitializer: steps.InitializeTestSuite,
 		ScenarioInitializer:  steps.InitializeScenario,
 		Options: &godog.Options{
 			Format:   format,
-			Output:   colors.Colored(os.Stdout),
+			Output:   colors.Colored(steps.RedactingWriter(os.Stdout)),
 			Paths:    []string{"features"},
 			Tags:     *tags,
 			Strict:   true,
 			TestingT: t,
 		},
 	}.Run()
+	steps.Current().RedactFiles(junit, cucumber)
 	if r := steps.Current().Report; r != nil {
 		fmt.Print(r.Summary())
 	}

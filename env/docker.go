@@ -19,7 +19,7 @@ import (
 const (
 	labelSuite = "guidewalk"
 	labelRun   = "guidewalk.run"
-	labelPID   = "guidewalk.pid"
+	labelOwner = "guidewalk.owner"
 )
 
 // connect returns a pool whose engine answers, or an error that says what to do.
@@ -74,7 +74,7 @@ func removeLeftovers(pool *dockertest.Pool, log *Logger) error {
 		return err
 	}
 	for _, c := range containers {
-		if alive(c.Labels[labelPID]) {
+		if alive(c.Labels[labelOwner]) {
 			continue
 		}
 		log.Printf("removing container %s left by an earlier run", strings.TrimPrefix(firstOr(c.Names, c.ID), "/"))
@@ -87,7 +87,7 @@ func removeLeftovers(pool *dockertest.Pool, log *Logger) error {
 		return err
 	}
 	for _, n := range networks {
-		if alive(n.Labels[labelPID]) {
+		if alive(n.Labels[labelOwner]) {
 			continue
 		}
 		log.Printf("removing network %s left by an earlier run", n.Name)
@@ -98,16 +98,38 @@ func removeLeftovers(pool *dockertest.Pool, log *Logger) error {
 	return nil
 }
 
-func alive(pid string) bool {
-	n, err := strconv.Atoi(pid)
-	if err != nil || n <= 0 {
+// owner names this process in a way a later process cannot reuse: its pid
+// and its start time.
+func owner() string {
+	return strconv.Itoa(os.Getpid()) + "@" + procStart(os.Getpid())
+}
+
+// alive says whether the process that labelled a resource still runs.
+func alive(label string) bool {
+	pidStr, start, _ := strings.Cut(label, "@")
+	pid, err := strconv.Atoi(pidStr)
+	if err != nil || pid <= 0 {
 		return false
 	}
-	if n == os.Getpid() {
-		return true
+	return procStart(pid) == start && start != ""
+}
+
+// procStart is field 22 of /proc/PID/stat, the process's start time.
+func procStart(pid int) string {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return ""
 	}
-	_, err = os.Stat("/proc/" + pid)
-	return err == nil
+	// The command name (field 2) may hold spaces: count from the last ')'.
+	s := string(b)
+	if i := strings.LastIndexByte(s, ')'); i >= 0 {
+		s = s[i+1:]
+	}
+	f := strings.Fields(s)
+	if len(f) < 20 {
+		return ""
+	}
+	return f[19]
 }
 
 // container is what the suite starts: an image run on the run's network

@@ -238,7 +238,7 @@ func (e *Environment) writeConfigs(cfg Config) error {
 }
 
 func (e *Environment) labels() map[string]string {
-	return map[string]string{labelSuite: "1", labelRun: e.RunID, labelPID: strconv.Itoa(os.Getpid())}
+	return map[string]string{labelSuite: "1", labelRun: e.RunID, labelOwner: owner()}
 }
 
 func (e *Environment) createNetwork(context.Context) error {

@@ -21,17 +21,31 @@ func (w *World) loginAs(user string) error {
 		return fmt.Errorf("no Authelia test user %q", user)
 	}
 	w.user = user
-	if err := (pages.AutheliaLogin{Page: w.page}).SignIn(u.Name, u.Password); err != nil {
+	first := pages.AutheliaLogin{Page: w.page}
+	if err := first.Fill(u.Name, u.Password); err != nil {
+		return fmt.Errorf("Authelia first factor: %w", err)
+	}
+	w.snap("authelia first factor")
+	if err := first.Submit(); err != nil {
 		return fmt.Errorf("Authelia first factor: %w", err)
 	}
 	code, err := totp.GenerateCode(u.TOTPSecret, time.Now())
 	if err != nil {
 		return err
 	}
-	if err := (pages.AutheliaTOTP{Page: w.page}).Enter(code); err != nil {
+	second := pages.AutheliaTOTP{Page: w.page}
+	if err := second.WaitRendered(); err != nil {
+		return fmt.Errorf("Authelia second factor: %w", err)
+	}
+	w.snap("authelia second factor")
+	if err := second.Enter(code); err != nil {
 		return fmt.Errorf("Authelia second factor: %w", err)
 	}
 	consent := pages.AutheliaConsent{Page: w.page}
+	if err := consent.WaitRendered(); err != nil {
+		return fmt.Errorf("Authelia consent: %w", err)
+	}
+	w.snap("authelia consent")
 	if err := consent.Accept(); err != nil {
 		return fmt.Errorf("Authelia consent: %w", err)
 	}

@@ -41,7 +41,8 @@ func (w *World) policyLetsMeCreateBucket(policy string) error {
 	return nil
 }
 
-// minioRefuses: back at MinIO's login screen with MinIO's reason shown.
+// minioRefuses: MinIO refuses the user and says why, naming the groups
+// that match none of its policies.
 func (w *World) minioRefuses() error {
 	login := pages.MinIOLogin{Page: w.page}
 	msg, err := login.WaitMessage()
@@ -50,6 +51,12 @@ func (w *World) minioRefuses() error {
 	}
 	if (pages.MinIOConsole{Page: w.page}).Rendered() {
 		return fmt.Errorf("MinIO let %q in", w.user)
+	}
+	u, _ := w.s.Env.User(w.user)
+	for _, g := range u.Groups {
+		if !strings.Contains(msg, g) {
+			return fmt.Errorf("MinIO refused %q but its message does not name the group %q: %q", w.user, g, msg)
+		}
 	}
 	w.note("MinIO says: %s", msg)
 	return nil

@@ -19,6 +19,7 @@ type StepRecord struct {
 	GuideStep  int
 	Outcome    string // passed, failed, skipped, deviation
 	Screenshot string
+	Extra      []string // screenshots taken within the step
 	Notes      []string
 	Err        string
 }
@@ -50,13 +51,14 @@ type Report struct {
 	guide      *guide.Guide
 	dir        string
 	refs       map[string]int
+	redact     func(string) string
 	Scenarios  []*ScenarioRecord
 	Deviations []DeviationRecord
 }
 
 // NewReport reads the features' guide references for the report.
-func NewReport(g *guide.Guide, dir string) *Report {
-	r := &Report{guide: g, dir: dir, refs: map[string]int{}}
+func NewReport(g *guide.Guide, dir string, redact func(string) string) *Report {
+	r := &Report{guide: g, dir: dir, refs: map[string]int{}, redact: redact}
 	if ts, err := ReadTranscriptions("features"); err == nil {
 		for _, t := range ts {
 			if t.GuideStep > 0 {
@@ -116,7 +118,7 @@ func (r *Report) Summary() string {
 	for _, d := range r.Deviations {
 		fmt.Fprintf(&b, "  deviation in %q: %s\n", d.Scenario, d.Err.Error())
 	}
-	return b.String()
+	return r.redact(b.String())
 }
 
 // Write renders artifacts/report.html with screenshots embedded, so the
@@ -129,6 +131,7 @@ func (r *Report) Write() error {
 		Guide string
 		Where string
 		Image template.URL
+		Extra []template.URL
 	}
 	type scenarioView struct {
 		*ScenarioRecord
@@ -148,8 +151,9 @@ func (r *Report) Write() error {
 					sv.Where = r.guide.Where(gs.Line)
 				}
 			}
-			if b, err := os.ReadFile(st.Screenshot); err == nil {
-				sv.Image = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(b))
+			sv.Image = dataURL(st.Screenshot)
+			for _, x := range st.Extra {
+				sv.Extra = append(sv.Extra, dataURL(x))
 			}
 			v.Steps = append(v.Steps, sv)
 		}
@@ -164,15 +168,15 @@ func (r *Report) Write() error {
 		}
 		return p
 	}
-	f, err := os.Create(filepath.Join(r.dir, "report.html"))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return reportTemplate.Execute(f, map[string]any{
+	var buf strings.Builder
+	err := reportTemplate.Execute(&buf, map[string]any{
 		"Guide": r.guide, "Scenarios": views, "Deviations": r.Deviations, "When": time.Now().Format(time.RFC1123),
 		"Rel": rel,
 	})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(r.dir, "report.html"), []byte(r.redact(buf.String())), 0o644)
 }
 
 var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
@@ -202,7 +206,16 @@ img{max-width:100%;border:1px solid #ccc;border-radius:4px}
 {{if .Guide}}<div class="guide">{{.Guide}}</div><div class="where">{{.Where}}</div>{{end}}
 {{range .Notes}}<p class="note">{{.}}</p>{{end}}
 {{if .Err}}<p class="err">{{.Err}}</p>{{end}}
-</div><div>{{if .Image}}<img src="{{.Image}}" alt="screenshot after: {{.Text}}">{{end}}</div></div>{{end}}
+</div><div>{{range .Extra}}<img src="{{.}}" alt="screenshot during: {{$.Guide.Title}}">{{end}}{{if .Image}}<img src="{{.Image}}" alt="screenshot after: {{.Text}}">{{end}}</div></div>{{end}}
 </div>{{end}}
 </body></html>
 `))
+
+// dataURL embeds a PNG so that the report is one self-contained file.
+func dataURL(path string) template.URL {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(b))
+}

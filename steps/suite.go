@@ -91,7 +91,16 @@ func (s *Suite) start() error {
 		return fmt.Errorf("the guide under test: %w", err)
 	}
 	s.Guide = g
-	s.Report = NewReport(g, s.Artifacts)
+	s.Report = NewReport(g, s.Artifacts, s.Log.Redact)
+	// The guide's client secret is public, but artifacts show no secret in clear.
+	if a, err := g.Assumption("Client Secret"); err == nil {
+		s.Log.Hide(a.Value)
+	}
+	if st, err := g.Step(4); err == nil {
+		if it, ok := st.Item("Client Secret"); ok {
+			s.Log.Hide(it.Value)
+		}
+	}
 	s.Log.Printf("verifying %s (%s)", path, g.Title)
 	authURL, _, err := g.AutheliaRootURL()
 	if err != nil {
@@ -192,4 +201,17 @@ func slug(s string) string {
 		out = strings.TrimRight(out[:60], "-")
 	}
 	return out
+}
+
+// RedactFiles masks the run's secrets in files other tools wrote (godog's
+// junit and cucumber reports carry step errors verbatim).
+func (s *Suite) RedactFiles(paths ...string) {
+	if s.Log == nil {
+		return
+	}
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil {
+			_ = os.WriteFile(p, []byte(s.Log.Redact(string(b))), 0o644)
+		}
+	}
 }

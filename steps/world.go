@@ -30,6 +30,7 @@ type World struct {
 	current    *godog.Step
 	user       string // the Authelia user of this scenario
 	notes      []string
+	extra      []string // screenshots taken inside the step, before its end
 	started    time.Time
 }
 
@@ -113,8 +114,8 @@ func (w *World) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	case w.deviatedAt == st:
 		outcome = "deviation"
 	}
-	w.s.Report.AddStep(StepRecord{Text: st.Text, GuideStep: w.s.Report.GuideRef(st.Text), Outcome: outcome, Screenshot: shot, Notes: w.notes, Err: errString(err, w)})
-	w.notes = nil
+	w.s.Report.AddStep(StepRecord{Text: st.Text, GuideStep: w.s.Report.GuideRef(st.Text), Outcome: outcome, Screenshot: shot, Extra: w.extra, Notes: w.notes, Err: errString(err, w)})
+	w.notes, w.extra = nil, nil
 	w.pause()
 	return ctx, nil
 }
@@ -170,7 +171,11 @@ func (w *World) after(ctx context.Context, sc *godog.Scenario, err error) (conte
 		base := fmt.Sprintf("%02d-%s", w.index, slug(sc.Name))
 		trace := filepath.Join(w.s.Artifacts, "traces", base+".zip")
 		_ = os.MkdirAll(filepath.Dir(trace), 0o755)
-		_ = w.bctx.Tracing().Stop(trace)
+		if err := w.bctx.Tracing().Stop(trace); err == nil {
+			if err := redactZip(trace, w.s.Log.Redact); err != nil {
+				w.s.Log.Printf("trace %s: %v", trace, err)
+			}
+		}
 		html, _ := w.page.Content()
 		htmlPath := filepath.Join(w.s.Artifacts, "pages", base+".html")
 		_ = os.MkdirAll(filepath.Dir(htmlPath), 0o755)
@@ -234,3 +239,12 @@ func (w *World) code(st guide.Step, i int) (string, error) {
 }
 
 func trimURL(u string) string { return strings.TrimSuffix(u, "/") }
+
+// snap takes a screenshot inside a step, for screens the step passes
+// through (Authelia's second factor, its consent).
+func (w *World) snap(label string) {
+	shot := filepath.Join(w.dir, fmt.Sprintf("%02d-%s-%s.png", w.stepN+1, slug(w.current.Text), slug(label)))
+	if _, err := w.page.Screenshot(playwright.PageScreenshotOptions{Path: playwright.String(shot)}); err == nil {
+		w.extra = append(w.extra, shot)
+	}
+}

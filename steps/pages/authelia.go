@@ -10,19 +10,19 @@ type AutheliaLogin struct{ Page playwright.Page }
 // WaitRendered waits for the username field.
 func (a AutheliaLogin) WaitRendered() error { return visible(a.Page.Locator("#username-textfield")) }
 
-// SignIn submits username and password.
-func (a AutheliaLogin) SignIn(user, password string) error {
+// Fill types username and password.
+func (a AutheliaLogin) Fill(user, password string) error {
 	if err := a.WaitRendered(); err != nil {
 		return err
 	}
 	if err := a.Page.Locator("#username-textfield").Fill(user); err != nil {
 		return err
 	}
-	if err := a.Page.Locator("#password-textfield").Fill(password); err != nil {
-		return err
-	}
-	return a.Page.Locator("#sign-in-button").Click()
+	return a.Page.Locator("#password-textfield").Fill(password)
 }
+
+// Submit presses Sign in.
+func (a AutheliaLogin) Submit() error { return a.Page.Locator("#sign-in-button").Click() }
 
 // AutheliaTOTP is Authelia's second factor screen with a one-time password.
 type AutheliaTOTP struct{ Page playwright.Page }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/mxschmitt/playwright-go"
 )
@@ -48,7 +49,7 @@ func (b Buckets) Create(name string) (string, error) {
 		return "", err
 	}
 	row := b.Page.GetByRole("row").Filter(playwright.LocatorFilterOptions{Has: b.Page.Locator("#browse-" + name)})
-	if err := visible(row); err != nil {
+	if err := b.refreshUntil(row); err != nil {
 		return "", &NotFound{What: "bucket " + name + " in the Object Browser", Offered: texts(b.Page.GetByRole("row"))}
 	}
 	cells := texts(row.First().GetByRole("gridcell"))
@@ -56,4 +57,22 @@ func (b Buckets) Create(name string) (string, error) {
 		return "", nil
 	}
 	return cells[len(cells)-1], nil
+}
+
+// refreshUntil presses the list's refresh button, as a user would, until row
+// shows. MinIO may list a new bucket to a non-root session a moment late.
+func (b Buckets) refreshUntil(row playwright.Locator) error {
+	deadline := time.Now().Add(Timeout)
+	for {
+		err := row.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: playwright.Float(1000)})
+		if err == nil || time.Now().After(deadline) {
+			return err
+		}
+		_, err = b.Page.ExpectResponse(func(r playwright.Response) bool {
+			return r.Request().Method() == "GET" && strings.HasSuffix(r.URL(), "/api/v1/buckets")
+		}, func() error { return b.Page.Locator("#refresh-buckets").Click() }, playwright.PageExpectResponseOptions{Timeout: ms(Timeout)})
+		if err != nil {
+			return err
+		}
+	}
 }

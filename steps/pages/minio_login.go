@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mxschmitt/playwright-go"
@@ -97,9 +98,19 @@ func (p MinIOLogin) ChooseSSO(name string) error {
 	return b.Click()
 }
 
-// Message is the error the login screen shows, if any.
+func (p MinIOLogin) messages() playwright.Locator {
+	return p.Page.Locator(".MuiAlert-message, [class*=error i], [role=alert], #loginErrorMessage")
+}
+
+// Message is the error the login screen shows, if any, each text once.
 func (p MinIOLogin) Message() string {
-	return strings.Join(texts(p.Page.Locator(".MuiAlert-message, [class*=error], [role=alert], #loginErrorMessage")), " | ")
+	var out []string
+	for _, t := range texts(p.messages()) {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, " | ")
 }
 
 func firstText(l playwright.Locator) string {
@@ -109,8 +120,7 @@ func firstText(l playwright.Locator) string {
 
 // WaitMessage waits for the login screen to show an error and returns it.
 func (p MinIOLogin) WaitMessage() (string, error) {
-	l := p.Page.Locator(".MuiAlert-message, [class*=error i], [role=alert], #loginErrorMessage")
-	if err := visible(l); err != nil {
+	if err := visible(p.messages()); err != nil {
 		return "", err
 	}
 	return p.Message(), nil
