@@ -15,9 +15,9 @@ func (w *World) loggedInAs(user string) error {
 		return fmt.Errorf("this scenario signed in to Authelia as %q, not %q", w.user, user)
 	}
 	console := pages.MinIOConsole{Page: w.page}
-	if err := console.WaitRendered(); err != nil {
-		login := pages.MinIOLogin{Page: w.page}
-		return fmt.Errorf("not logged in to MinIO (at %s; the screen says %q): %w", w.page.URL(), login.Message(), err)
+	login := pages.MinIOLogin{Page: w.page}
+	if err := console.WaitRenderedOrMessage(login); err != nil || !console.Rendered() {
+		return fmt.Errorf("not logged in to MinIO: the screen says %q (at %s) %v", login.Message(), w.page.URL(), err)
 	}
 	entries := console.MenuEntries()
 	if slices.Contains(entries, "Identity") {

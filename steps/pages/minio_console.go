@@ -99,3 +99,9 @@ func (c MinIOConsole) Rendered() bool {
 func (c MinIOConsole) WaitRenderedOr(login MinIOLogin) error {
 	return visible(c.menu().Or(login.anyForm()))
 }
+
+// WaitRenderedOrMessage waits until the console is drawn or the login
+// screen shows an error, whichever comes first.
+func (c MinIOConsole) WaitRenderedOrMessage(login MinIOLogin) error {
+	return visible(c.menu().Or(login.messages()))
+}
