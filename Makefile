@@ -6,7 +6,7 @@ ARTIFACTS ?= artifacts
 GOTEST := $(GO) test -count=1 -timeout 30m
 export GUIDEWALK_ARTIFACTS := $(abspath $(ARTIFACTS))
 
-.PHONY: bootstrap verify test unit bench soak walkthrough clean
+.PHONY: bootstrap verify test unit lint bench soak walkthrough clean
 
 ## bootstrap: install and start what the suite needs (idempotent)
 bootstrap:
@@ -14,16 +14,41 @@ bootstrap:
 
 ## verify: run the guide's scenarios; artifacts under ./artifacts
 verify: bootstrap
-	$(GOTEST) -run 'TestGuide' -v . 
+	$(GOTEST) -run '^TestGuide$$' -v .
 
-## test: unit tests, the environment test and the guide's scenarios (the CI command)
-test: bootstrap
-	$(GO) vet ./...
+## test: lint, unit tests, the environment test and the guide's scenarios (the CI command)
+test: bootstrap lint
 	$(GOTEST) ./...
+
+## lint: gofmt, go vet and the GitHub workflow (actionlint)
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) tool actionlint .github/workflows/guide.yml
 
 ## unit: the tests that need no containers
 unit:
 	$(GOTEST) ./guide/... ./steps/...
+
+## bench: the full guide warm, N=5 times; medians per phase in artifacts/bench.json
+bench: bootstrap
+	$(GO) run ./cmd/bench -n $(or $(N),5) -out $(ARTIFACTS)/bench.json
+
+## soak: the suite N times (default 10); prints passes and failures
+soak: bootstrap
+	@mkdir -p $(ARTIFACTS) && $(GO) test -c -o /tmp/guidewalk-soak.test . && pass=0; fail=0; \
+	for i in $$(seq 1 $(or $(N),10)); do \
+	  if GUIDEWALK_ARTIFACTS=$(abspath $(ARTIFACTS))/soak/run-$$i /tmp/guidewalk-soak.test -test.run '^TestGuide$$' -test.count=1 >$(abspath $(ARTIFACTS))/soak-run-$$i.log 2>&1; \
+	  then pass=$$((pass+1)); r=pass; else fail=$$((fail+1)); r=FAIL; fi; \
+	  left=$$(docker ps -aq --filter label=guidewalk | wc -l); \
+	  echo "soak run $$i/$(or $(N),10): $$r (containers left: $$left)"; \
+	done; rm -f /tmp/guidewalk-soak.test; \
+	echo "soak: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+
+## walkthrough: watch the guide happen (headed when a display exists), slowly
+walkthrough: bootstrap
+	GUIDEWALK_HEADED=$$([ -n "$$DISPLAY" ] && echo 1 || echo 0) GUIDEWALK_SLOWMO=$${GUIDEWALK_SLOWMO:-300} \
+	GUIDEWALK_PAUSE=$${GUIDEWALK_PAUSE:-0} $(GOTEST) -run '^TestGuide$$' -v .
 
 clean:
 	rm -rf $(ARTIFACTS)

@@ -18,6 +18,7 @@ type StepRecord struct {
 	Text       string
 	GuideStep  int
 	Outcome    string // passed, failed, skipped, deviation
+	Seconds    float64
 	Screenshot string
 	Extra      []string // screenshots taken within the step
 	Notes      []string
@@ -202,7 +203,7 @@ img{max-width:100%;border:1px solid #ccc;border-radius:4px}
 {{range .Scenarios}}<div class="scenario"><h2>{{.Index}}. {{.Name}} <span class="badge {{.Outcome}}">{{.Outcome}}</span></h2>
 {{if .Trace}}<p>Evidence: <a href="{{call $.Rel .Trace}}">Playwright trace</a> (<code>playwright show-trace</code>) · <a href="{{call $.Rel .PageHTML}}">page HTML</a>{{range $name, $path := .Logs}} · <a href="{{call $.Rel $path}}">{{$name}} log</a>{{end}}</p>{{end}}
 {{range .Steps}}<div class="step"><div>
-<p><span class="badge {{.Outcome}}">{{.Outcome}}</span> <b>{{.Text}}</b></p>
+<p><span class="badge {{.Outcome}}">{{.Outcome}}</span> <b>{{.Text}}</b> <span class="where">{{printf "%.1fs" .Seconds}}</span></p>
 {{if .Guide}}<div class="guide">{{.Guide}}</div><div class="where">{{.Where}}</div>{{end}}
 {{range .Notes}}<p class="note">{{.}}</p>{{end}}
 {{if .Err}}<p class="err">{{.Err}}</p>{{end}}

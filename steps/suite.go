@@ -4,6 +4,7 @@ package steps
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/signal"
@@ -53,6 +54,7 @@ type Suite struct {
 	mu         sync.Mutex
 	stopOnce   sync.Once
 	phases     map[string]time.Duration
+	began      time.Time
 }
 
 var suite = &Suite{}
@@ -73,6 +75,7 @@ func InitializeTestSuite(ctx *godog.TestSuiteContext) {
 }
 
 func (s *Suite) start() error {
+	s.began = time.Now()
 	s.Log = env.NewLogger(os.Stderr)
 	s.phases = map[string]time.Duration{}
 	s.Artifacts = os.Getenv(ArtifactsVar)
@@ -135,6 +138,7 @@ func (s *Suite) start() error {
 
 func (s *Suite) stop() {
 	s.stopOnce.Do(func() {
+		defer s.writeTimings()
 		if s.Browser != nil {
 			s.Browser.Close()
 		}
@@ -148,6 +152,7 @@ func (s *Suite) stop() {
 			if err := s.Report.Write(); err != nil && s.Log != nil {
 				s.Log.Printf("report: %v", err)
 			}
+			fmt.Fprint(os.Stderr, s.Report.Summary())
 		}
 	})
 }
@@ -214,4 +219,32 @@ func (s *Suite) RedactFiles(paths ...string) {
 			_ = os.WriteFile(p, []byte(s.Log.Redact(string(b))), 0o644)
 		}
 	}
+}
+
+// writeTimings leaves artifacts/timings.json: seconds per set-up phase, per
+// scenario, teardown and the whole run, for `make bench`.
+func (s *Suite) writeTimings() {
+	if s.Artifacts == "" {
+		return
+	}
+	t := map[string]any{"total": time.Since(s.began).Seconds()}
+	phases := map[string]float64{}
+	for k, v := range s.Phases() {
+		phases[k] = v.Seconds()
+	}
+	t["phases"] = phases
+	scenarios := map[string]float64{}
+	steps := map[string]float64{}
+	if s.Report != nil {
+		for _, sc := range s.Report.Scenarios {
+			scenarios[sc.Name] = sc.Duration.Seconds()
+			for i, st := range sc.Steps {
+				steps[fmt.Sprintf("%02d.%02d %s", sc.Index, i+1, st.Text)] = st.Seconds
+			}
+		}
+	}
+	t["scenarios"] = scenarios
+	t["steps"] = steps
+	b, _ := json.MarshalIndent(t, "", "  ")
+	_ = os.WriteFile(filepath.Join(s.Artifacts, "timings.json"), b, 0o644)
 }

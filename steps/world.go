@@ -31,6 +31,7 @@ type World struct {
 	user       string // the Authelia user of this scenario
 	notes      []string
 	extra      []string // screenshots taken inside the step, before its end
+	stepStart  time.Time
 	started    time.Time
 }
 
@@ -80,7 +81,8 @@ func (w *World) openContext() error {
 	}); err != nil {
 		return err
 	}
-	_ = w.bctx.Tracing().Start(playwright.TracingStartOptions{Screenshots: playwright.Bool(true), Snapshots: playwright.Bool(true)})
+	// DOM snapshots make the trace explorable; a screencast would slow every action.
+	_ = w.bctx.Tracing().Start(playwright.TracingStartOptions{Screenshots: playwright.Bool(false), Snapshots: playwright.Bool(true)})
 	w.page, err = w.bctx.NewPage()
 	return err
 }
@@ -88,6 +90,7 @@ func (w *World) openContext() error {
 // beforeStep remembers which step runs, for expected deviations.
 func (w *World) beforeStep(ctx context.Context, st *godog.Step) (context.Context, error) {
 	w.current = st
+	w.stepStart = time.Now()
 	return ctx, nil
 }
 
@@ -98,6 +101,7 @@ func (w *World) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 		return ctx, nil
 	}
 	w.stepN++
+	took := time.Since(w.stepStart)
 	shot := filepath.Join(w.dir, fmt.Sprintf("%02d-%s.png", w.stepN, slug(st.Text)))
 	if _, serr := w.page.Screenshot(playwright.PageScreenshotOptions{Path: playwright.String(shot)}); serr != nil {
 		shot = ""
@@ -114,7 +118,7 @@ func (w *World) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	case w.deviatedAt == st:
 		outcome = "deviation"
 	}
-	w.s.Report.AddStep(StepRecord{Text: st.Text, GuideStep: w.s.Report.GuideRef(st.Text), Outcome: outcome, Screenshot: shot, Extra: w.extra, Notes: w.notes, Err: errString(err, w)})
+	w.s.Report.AddStep(StepRecord{Text: st.Text, GuideStep: w.s.Report.GuideRef(st.Text), Outcome: outcome, Seconds: took.Seconds(), Screenshot: shot, Extra: w.extra, Notes: w.notes, Err: errString(err, w)})
 	w.notes, w.extra = nil, nil
 	w.pause()
 	return ctx, nil

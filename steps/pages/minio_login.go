@@ -15,8 +15,12 @@ type MinIOLogin struct {
 
 func (p MinIOLogin) accessKey() playwright.Locator { return p.Page.Locator("#accessKey") }
 
-// Open navigates to the login screen and waits until it is rendered.
+// Open navigates to the login screen, unless it is already shown, and waits
+// until it is rendered.
 func (p MinIOLogin) Open() error {
+	if strings.HasPrefix(p.Page.URL(), p.Base) && p.Rendered() {
+		return nil
+	}
 	if _, err := p.Page.Goto(p.Base + "login"); err != nil {
 		return err
 	}
