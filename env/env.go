@@ -264,7 +264,8 @@ func (e *Environment) startAuthelia(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("authelia validate-config: %w", err)
 	}
-	if code != 0 || !strings.Contains(out, "Configuration parsed and loaded") {
+	// validate-config exits 0 even when it lists errors: read what it says.
+	if code != 0 || !strings.Contains(out, "Configuration parsed and loaded") || strings.Contains(out, "loaded with errors") {
 		return fmt.Errorf("Authelia rejects the configuration made of the guide's client block and the suite's provider parts (validate-config exit %d):\n%s",
 			code, indent(e.Log.Redact(out)))
 	}
@@ -379,10 +380,19 @@ func (e *Environment) ContainerLogs(tail int) map[string]string {
 	return out
 }
 
-// MinIORunning reports whether the MinIO container is still up.
-func (e *Environment) MinIORunning() bool {
-	up, _ := running(e.pool, e.minio.Resource.Container.ID)
-	return up
+// Down says which product's container stopped during the run, with its exit
+// code and last log lines; nil while both run.
+func (e *Environment) Down() error {
+	for _, c := range []*container{e.authelia, e.minio} {
+		if c == nil || c.Resource == nil {
+			continue
+		}
+		if up, code := running(e.pool, c.Resource.Container.ID); !up {
+			return fmt.Errorf("%s (%s) stopped during the run (exit code %d); its last log lines:\n%s",
+				c.Alias, c.Image, code, indent(e.Log.Redact(logs(e.pool, c.Resource.Container.ID, "20"))))
+		}
+	}
+	return nil
 }
 
 // User returns the test user of that name.

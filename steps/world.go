@@ -56,6 +56,9 @@ func (w *World) before(ctx context.Context, sc *godog.Scenario) (context.Context
 	if w.s.startErr != nil {
 		return ctx, fmt.Errorf("the environment could not be set up: %w", w.s.startErr)
 	}
+	if err := w.s.Env.Down(); err != nil {
+		return ctx, err
+	}
 	w.s.mu.Lock()
 	w.s.scenarios++
 	w.index = w.s.scenarios
@@ -192,6 +195,12 @@ func (w *World) after(ctx context.Context, sc *godog.Scenario, err error) (conte
 			logPaths[name] = p
 		}
 		w.s.Report.EndScenario("failed", trace, htmlPath, logPaths, time.Since(w.started))
+		if down := w.s.Env.Down(); down != nil {
+			// The likeliest cause of the failure: say it with the error.
+			_ = w.bctx.Close()
+			w.bctx = nil
+			return ctx, down
+		}
 	} else {
 		_ = w.bctx.Tracing().Stop()
 		outcome := "passed"
