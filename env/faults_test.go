@@ -33,7 +33,10 @@ func testConfig(t *testing.T) Config {
 
 type testWriter struct{ t *testing.T }
 
-func (w testWriter) Write(p []byte) (int, error) { w.t.Log(strings.TrimRight(string(p), "\n")); return len(p), nil }
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
 
 // left counts what the suite's label finds in the engine.
 func left(t *testing.T) (int, int) {
