@@ -38,16 +38,21 @@ func (w testWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// left counts what the suite's label finds in the engine.
+// left counts what this test process, or the crashed run it fakes, left in
+// the engine (other suites may run beside it).
 func left(t *testing.T) (int, int) {
 	t.Helper()
 	pool, err := dockertest.NewPool("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs, _ := pool.Client.ListContainers(dc.ListContainersOptions{All: true, Filters: map[string][]string{"label": {labelSuite}}})
-	ns, _ := pool.Client.FilteredListNetworks(dc.NetworkFilterOpts{"label": {labelSuite: true}})
-	return len(cs), len(ns)
+	c, n := 0, 0
+	for _, label := range []string{labelOwner + "=" + owner(), labelRun + "=crashed"} {
+		cs, _ := pool.Client.ListContainers(dc.ListContainersOptions{All: true, Filters: map[string][]string{"label": {label}}})
+		ns, _ := pool.Client.FilteredListNetworks(dc.NetworkFilterOpts{"label": {label: true}})
+		c, n = c+len(cs), n+len(ns)
+	}
+	return c, n
 }
 
 func startMustFail(t *testing.T, cfg Config, want ...string) {

@@ -11,16 +11,11 @@ import (
 // appears again, click the `Other Authentication Methods` open, then select
 // `Authelia` from the list."
 func (w *World) selectFromOtherMethods(label, option string) error {
-	st, err := w.guideStep(8, label, option)
+	st, names, err := w.guideCodes(8, 2, label, option)
 	if err != nil {
 		return err
 	}
-	if label, err = w.code(st, 0); err != nil {
-		return err
-	}
-	if option, err = w.code(st, 1); err != nil {
-		return err
-	}
+	label, option = names[0], names[1]
 	login := pages.MinIOLogin{Page: w.page, Base: w.s.Env.MinIOURL.String()}
 	if err := login.WaitRendered(); err != nil {
 		return w.deviates(st, err)

@@ -16,9 +16,9 @@ func (w *World) loginAs(user string) error {
 	if _, err := w.guideStep(9); err != nil {
 		return err
 	}
-	u, ok := w.s.Env.User(user)
-	if !ok {
-		return fmt.Errorf("no Authelia test user %q", user)
+	u, err := w.testUser(user)
+	if err != nil {
+		return err
 	}
 	w.user = user
 	first := pages.AutheliaLogin{Page: w.page}

@@ -6,20 +6,12 @@ import (
 
 // goToMenu is step 2: "On the left hand menu, go to `Identity`, then `OpenID`".
 func (w *World) goToMenu(first, second string) error {
-	words := []string{first, second}
-	if first == "" {
-		words = nil
-	}
-	st, err := w.guideStep(2, words...)
+	st, names, err := w.guideCodes(2, 2, first, second)
 	if err != nil {
 		return err
 	}
 	console := pages.MinIOConsole{Page: w.page}
-	for i := range 2 {
-		name, err := w.code(st, i)
-		if err != nil {
-			return err
-		}
+	for _, name := range names {
 		if err := console.Go(name); err != nil {
 			return w.deviates(st, err)
 		}
@@ -29,19 +21,11 @@ func (w *World) goToMenu(first, second string) error {
 
 // clickTopRight is step 3: "On the top right, click `Create Configuration`".
 func (w *World) clickTopRight(button string) error {
-	var words []string
-	if button != "" {
-		words = []string{button}
-	}
-	st, err := w.guideStep(3, words...)
+	st, names, err := w.guideCodes(3, 1, button)
 	if err != nil {
 		return err
 	}
-	name, err := w.code(st, 0)
-	if err != nil {
-		return err
-	}
-	if err := (pages.MinIOConsole{Page: w.page}).ClickButton(name); err != nil {
+	if err := (pages.MinIOConsole{Page: w.page}).ClickButton(names[0]); err != nil {
 		return w.deviates(st, err)
 	}
 	return (pages.OpenIDForm{Page: w.page}).WaitRendered()

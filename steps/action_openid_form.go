@@ -100,18 +100,11 @@ func onOff(on bool) string {
 // pressSave is step 5: "Press `Save` at the bottom". MinIO validates the
 // configuration by fetching the Config URL; its refusal is shown as an error.
 func (w *World) pressSave(button string) error {
-	var words []string
-	if button != "" {
-		words = []string{button}
-	}
-	st, err := w.guideStep(5, words...)
+	st, names, err := w.guideCodes(5, 1, button)
 	if err != nil {
 		return err
 	}
-	name, err := w.code(st, 0)
-	if err != nil {
-		return err
-	}
+	name := names[0]
 	if err := (pages.OpenIDForm{Page: w.page}).Save(name); err != nil {
 		return w.deviates(st, err)
 	}

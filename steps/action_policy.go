@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/guidewalk/guidewalk/env"
 )
 
 // userHasDefaultPolicy is step 7: "Add a default policy to your user groups
@@ -15,9 +17,9 @@ func (w *World) userHasDefaultPolicy(user, policy string) error {
 	if err != nil {
 		return err
 	}
-	u, ok := w.s.Env.User(user)
-	if !ok {
-		return fmt.Errorf("no Authelia test user %q", user)
+	u, err := w.testUser(user)
+	if err != nil {
+		return err
 	}
 	if !slices.Contains(u.Groups, policy) {
 		return fmt.Errorf("the Authelia user %q has groups %v, not %q", user, u.Groups, policy)
@@ -40,9 +42,9 @@ func (w *World) userHasNoDefaultPolicy(user string) error {
 	if _, err := w.guideStep(7); err != nil {
 		return err
 	}
-	u, ok := w.s.Env.User(user)
-	if !ok {
-		return fmt.Errorf("no Authelia test user %q", user)
+	u, err := w.testUser(user)
+	if err != nil {
+		return err
 	}
 	policies, err := w.minioPolicies()
 	if err != nil {
@@ -73,4 +75,21 @@ func (w *World) minioPolicies() ([]string, error) {
 	}
 	slices.Sort(names)
 	return names, nil
+}
+
+// testUser is the Authelia test user of that name.
+func (w *World) testUser(name string) (env.User, error) {
+	u, ok := w.s.Env.User(name)
+	if !ok {
+		return u, fmt.Errorf("no Authelia test user %q (the suite has %v)", name, userNames())
+	}
+	return u, nil
+}
+
+func userNames() []string {
+	var out []string
+	for _, u := range testUsers {
+		out = append(out, u.Name)
+	}
+	return out
 }

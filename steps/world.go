@@ -242,6 +242,29 @@ func (w *World) deviates(st guide.Step, saw error) error {
 	return saw
 }
 
+// guideCodes returns guide step n and its first count `code` words (the UI
+// names the step acts on), noting where the feature quotes others. Empty
+// feature words mean the call does not come from a feature line.
+func (w *World) guideCodes(n, count int, featureWords ...string) (guide.Step, []string, error) {
+	var words []string
+	for _, f := range featureWords {
+		if f != "" {
+			words = append(words, f)
+		}
+	}
+	st, err := w.guideStep(n, words...)
+	if err != nil {
+		return st, nil, err
+	}
+	codes := make([]string, count)
+	for i := range codes {
+		if codes[i], err = w.code(st, i); err != nil {
+			return st, nil, err
+		}
+	}
+	return st, codes, nil
+}
+
 // code returns the guide step's i-th code span, or an error naming the line.
 func (w *World) code(st guide.Step, i int) (string, error) {
 	if i >= len(st.Code) {
