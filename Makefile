@@ -4,6 +4,9 @@ SHELL := /bin/bash
 GO ?= go
 ARTIFACTS ?= artifacts
 GOTEST := $(GO) test -count=1 -timeout 30m
+# One package at a time: a second suite creating Docker networks makes
+# Chromium abort loads with ERR_NETWORK_CHANGED.
+GOTEST_ALL := $(GOTEST) -p 1
 export GUIDEWALK_ARTIFACTS := $(abspath $(ARTIFACTS))
 
 .PHONY: bootstrap verify test unit lint bench soak walkthrough clean
@@ -18,7 +21,7 @@ verify: bootstrap
 
 ## test: lint, unit tests, the environment test and the guide's scenarios (the CI command)
 test: bootstrap lint
-	$(GOTEST) ./...
+	$(GOTEST_ALL) ./...
 
 ## lint: gofmt, go vet and the GitHub workflow (actionlint)
 lint:

@@ -20,8 +20,7 @@ func (w *World) autheliaRunsWithGuideClient() error {
 	if _, err := w.s.Guide.Client(w.clientID()); err != nil {
 		return err
 	}
-	_, err = w.page.Goto(w.s.Env.AutheliaURL.String() + ".well-known/openid-configuration")
-	return err
+	return pages.Goto(w.page, w.s.Env.AutheliaURL.String()+".well-known/openid-configuration", w.page.GetByText(`"issuer"`))
 }
 
 // minioRunsAtApplicationURL: the console answers in the browser at the

@@ -12,6 +12,7 @@ import (
 
 	"github.com/cucumber/godog"
 	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -86,8 +87,11 @@ func (w *World) openContext() error {
 	}
 	// DOM snapshots make the trace explorable; a screencast would slow every action.
 	_ = w.bctx.Tracing().Start(playwright.TracingStartOptions{Screenshots: playwright.Bool(false), Snapshots: playwright.Bool(true)})
-	w.page, err = w.bctx.NewPage()
-	return err
+	if w.page, err = w.bctx.NewPage(); err != nil {
+		return err
+	}
+	pages.Watch(w.page)
+	return nil
 }
 
 // beforeStep remembers which step runs, for expected deviations.

@@ -21,10 +21,7 @@ func (p MinIOLogin) Open() error {
 	if strings.HasPrefix(p.Page.URL(), p.Base) && p.Rendered() {
 		return nil
 	}
-	if _, err := p.Page.Goto(p.Base + "login"); err != nil {
-		return err
-	}
-	return p.WaitRendered()
+	return gotoRendered(p.Page, p.Base+"login", p.anyForm())
 }
 
 // WaitRendered waits for the login form or the SSO choice to be drawn, not
