@@ -238,12 +238,14 @@ func (w *World) guideStep(n int, featureWords ...string) (guide.Step, error) {
 }
 
 // deviates builds the error for a guide step the real UI does not offer.
+// A screen lacking what the guide names is a GuideError; anything else (a
+// timeout, a browser error) keeps its own message with the step's place.
 func (w *World) deviates(st guide.Step, saw error) error {
-	var nf interface{ Error() string }
+	var nf *pages.NotFound
 	if errors.As(saw, &nf) {
 		return &GuideError{Step: st.Number, Where: w.s.Guide.Where(st.Line), Says: st.Text, Saw: saw.Error()}
 	}
-	return saw
+	return fmt.Errorf("guide step %d (%s) %q: %w", st.Number, w.s.Guide.Where(st.Line), st.Text, saw)
 }
 
 // guideCodes returns guide step n and its first count `code` words (the UI
