@@ -46,8 +46,14 @@ func gotoRendered(page playwright.Page, url string, rendered playwright.Locator)
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
 		before := changes(page)
-		if _, err = page.Goto(url); err != nil && changes(page) == before {
-			return err
+		if _, err = page.Goto(url); err != nil {
+			// A main document aborted this way ends on Chromium's error page,
+			// sometimes before the failed request is reported.
+			if changes(page) == before && !strings.Contains(err.Error(), "ERR_NETWORK_CHANGED") &&
+				!strings.Contains(err.Error(), "chrome-error://chromewebdata") {
+				return err
+			}
+			continue
 		}
 		deadline := time.Now().Add(Timeout)
 		for time.Now().Before(deadline) && changes(page) == before {
