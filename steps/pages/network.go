@@ -47,10 +47,7 @@ func gotoRendered(page playwright.Page, url string, rendered playwright.Locator)
 	for attempt := 0; attempt < 3; attempt++ {
 		before := changes(page)
 		if _, err = page.Goto(url); err != nil {
-			// A main document aborted this way ends on Chromium's error page,
-			// sometimes before the failed request is reported.
-			if changes(page) == before && !strings.Contains(err.Error(), "ERR_NETWORK_CHANGED") &&
-				!strings.Contains(err.Error(), "chrome-error://chromewebdata") {
+			if changes(page) == before && !abortedByNetworkChange(err) {
 				return err
 			}
 			continue
@@ -66,4 +63,14 @@ func gotoRendered(page playwright.Page, url string, rendered playwright.Locator)
 		}
 	}
 	return err
+}
+
+// abortedByNetworkChange recognises how Goto fails when Chromium aborts the
+// main document for a network change: the error itself, its error page, or
+// Chromium's own reload of the page interrupting the navigation.
+func abortedByNetworkChange(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "ERR_NETWORK_CHANGED") ||
+		strings.Contains(msg, "chrome-error://chromewebdata") ||
+		strings.Contains(msg, "is interrupted by another navigation")
 }
