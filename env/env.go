@@ -112,6 +112,7 @@ func Start(ctx context.Context, cfg Config) (*Environment, error) {
 			e.phase("minio", func(ctx context.Context) error { return e.startMinIO(ctx, cfg) }),
 		),
 		e.phase("totp", e.seedTOTP),
+		e.phase("network-settled", e.waitNetworkSettled),
 	)
 	if err != nil {
 		e.Stop()

@@ -50,6 +50,11 @@ func gotoRendered(page playwright.Page, url string, rendered playwright.Locator)
 			if changes(page) == before && !abortedByNetworkChange(err) {
 				return err
 			}
+			// Chromium may be reloading the page itself: let that end first.
+			_ = page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateLoad, Timeout: ms(Timeout)})
+			if rendered.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: playwright.Float(500)}) == nil {
+				return nil
+			}
 			continue
 		}
 		deadline := time.Now().Add(Timeout)
