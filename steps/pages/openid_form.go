@@ -67,7 +67,8 @@ func (f OpenIDForm) Value(label string) (string, error) {
 	return in.InputValue()
 }
 
-// Toggle sets the switch labelled label on or off.
+// Toggle sets the switch labelled label on or off, by clicking the switch
+// as a user does (its checkbox is hidden behind it).
 func (f OpenIDForm) Toggle(label string, on bool) error {
 	in, err := f.Input(label)
 	if err != nil {
@@ -76,7 +77,10 @@ func (f OpenIDForm) Toggle(label string, on bool) error {
 	if t, _ := in.GetAttribute("type"); t != "checkbox" {
 		return &NotFound{What: fmt.Sprintf("switch labelled %q (it is a %s field)", label, t)}
 	}
-	return in.SetChecked(on, playwright.LocatorSetCheckedOptions{Force: playwright.Bool(true)})
+	if checked, err := in.IsChecked(); err != nil || checked == on {
+		return err
+	}
+	return in.Locator("xpath=..").Click()
 }
 
 // Checked reads the switch labelled label.
