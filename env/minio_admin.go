@@ -43,32 +43,19 @@ func (e *Environment) WaitMinIORestarted(ctx context.Context, since time.Time, t
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	tick := time.NewTicker(100 * time.Millisecond)
-	defer tick.Stop()
-	last := "no answer yet"
-	for {
+	return e.waitHealthy(ctx, e.minio, timeout, func(ctx context.Context) error {
 		info, err := adm.ServerInfo(ctx)
-		if err == nil && len(info.Servers) > 0 {
-			up := time.Duration(info.Servers[0].Uptime) * time.Second
-			if up > time.Since(since) {
-				last = fmt.Sprintf("still the old process (up %s)", up)
-			} else if err := e.minioReady(ctx); err != nil {
-				last = "restarted, console not ready: " + err.Error()
-			} else {
-				return nil
-			}
-		} else if err != nil {
-			last = err.Error()
+		if err != nil {
+			return err
 		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("MinIO did not come back from its restart within %s (%s); its last log lines:\n%s",
-				timeout, last, indent(e.Log.Redact(logs(e.pool, e.minio.Resource.Container.ID, "30"))))
-		case <-tick.C:
+		if len(info.Servers) == 0 {
+			return fmt.Errorf("no server in MinIO's answer")
 		}
-	}
+		if up := time.Duration(info.Servers[0].Uptime) * time.Second; up > time.Since(since) {
+			return fmt.Errorf("still the process from before the restart (up %s)", up)
+		}
+		return e.minioReady(ctx)
+	})
 }
 
 // OpenIDConfig returns MinIO's identity_openid settings as MinIO prints them

@@ -117,9 +117,3 @@ func (e *Environment) minioReady(ctx context.Context) error {
 	}
 	return nil
 }
-
-// WaitMinIO waits until MinIO answers again, e.g. after the restart the
-// console offers.
-func (e *Environment) WaitMinIO(ctx context.Context, timeout time.Duration) error {
-	return e.waitHealthy(ctx, e.minio, timeout, e.minioReady)
-}

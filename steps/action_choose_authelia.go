@@ -38,39 +38,29 @@ func (w *World) selectFromOtherMethods(label, option string) error {
 	return w.autheliaAppears(st.Number)
 }
 
-// clickProviderButton chooses the identity provider the way the console
-// offers it: a button named after the guide's Display Name. Features use it
-// openly where step 8 as written is a recorded deviation.
+// clickProviderButton chooses the provider step 8 names (`Authelia`) the way
+// the console offers it: a button. Features use it openly where step 8 as
+// written is a recorded deviation.
 func (w *World) clickProviderButton(name string) error {
 	st, err := w.guideStep(8)
 	if err != nil {
 		return err
 	}
-	display, ok := st4Item(w, "Display Name")
-	if !ok {
-		display = name
+	provider, err := w.code(st, 1)
+	if err != nil {
+		return err
 	}
-	if display != name {
-		w.note("the feature names %q, the guide's Display Name is %q: following the guide", name, display)
+	if provider != name {
+		w.note("the feature names %q, guide step 8 (%s) names %q: following the guide", name, w.s.Guide.Where(st.Line), provider)
 	}
 	login := pages.MinIOLogin{Page: w.page, Base: w.s.Env.MinIOURL.String()}
 	if err := login.WaitRendered(); err != nil {
 		return w.deviates(st, err)
 	}
-	if err := login.ChooseSSO(display); err != nil {
+	if err := login.ChooseSSO(provider); err != nil {
 		return w.deviates(st, err)
 	}
 	return w.autheliaAppears(st.Number)
-}
-
-// st4Item is the value step 4 of the guide gives for a form field.
-func st4Item(w *World, label string) (string, bool) {
-	st, err := w.s.Guide.Step(4)
-	if err != nil {
-		return "", false
-	}
-	it, ok := st.Item(label)
-	return it.Value, ok
 }
 
 // autheliaAppears waits for Authelia's sign-in screen.

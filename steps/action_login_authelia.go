@@ -52,5 +52,5 @@ func (w *World) loginAs(user string) error {
 	w.note("Authelia: password, one-time code and consent for %q", user)
 	// Back at the application, whatever it decides.
 	app := trimURL(w.s.Env.MinIOURL.String())
-	return w.page.WaitForURL(app+"/**", playwright.PageWaitForURLOptions{Timeout: playwright.Float(float64(pages.Timeout / time.Millisecond))})
+	return w.page.WaitForURL(app+"/**", playwright.PageWaitForURLOptions{Timeout: pages.TimeoutMs()})
 }

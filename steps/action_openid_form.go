@@ -3,7 +3,6 @@ package steps
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps/pages"
@@ -111,7 +110,7 @@ func (w *World) pressSave(button string) error {
 	console := pages.MinIOConsole{Page: w.page}
 	// Either the restart offer appears (saved) or MinIO's error does.
 	errBox := console.ErrorMessage()
-	if err := console.RestartBanner().Or(errBox).First().WaitFor(playwright.LocatorWaitForOptions{Timeout: playwright.Float(float64(pages.Timeout / time.Millisecond))}); err != nil {
+	if err := console.RestartBanner().Or(errBox).First().WaitFor(playwright.LocatorWaitForOptions{Timeout: pages.TimeoutMs()}); err != nil {
 		return w.deviates(st, fmt.Errorf("after %s neither the offer of a restart nor an error appeared: %w", name, err))
 	}
 	if msg := console.Error(); msg != "" {

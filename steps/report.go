@@ -180,9 +180,7 @@ func (r *Report) Write() error {
 	return os.WriteFile(filepath.Join(r.dir, "report.html"), []byte(r.redact(buf.String())), 0o644)
 }
 
-var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"rel": func(string) string { return "" },
-}).Parse(`<!doctype html>
+var reportTemplate = template.Must(template.New("report").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>guidewalk: {{.Guide.Title}}</title>
 <style>
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:1.5em;color:#222}

@@ -109,10 +109,7 @@ func (w *World) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	}
 	w.stepN++
 	took := time.Since(w.stepStart)
-	shot := filepath.Join(w.dir, fmt.Sprintf("%02d-%s.png", w.stepN, slug(st.Text)))
-	if _, serr := w.page.Screenshot(playwright.PageScreenshotOptions{Path: playwright.String(shot)}); serr != nil {
-		shot = ""
-	}
+	shot := w.screenshot(fmt.Sprintf("%02d-%s.png", w.stepN, slug(st.Text)))
 	outcome := "passed"
 	switch {
 	case err != nil:
@@ -188,15 +185,10 @@ func (w *World) after(ctx context.Context, sc *godog.Scenario, err error) (conte
 			}
 		}
 		html, _ := w.page.Content()
-		htmlPath := filepath.Join(w.s.Artifacts, "pages", base+".html")
-		_ = os.MkdirAll(filepath.Dir(htmlPath), 0o755)
-		_ = os.WriteFile(htmlPath, []byte(w.s.Log.Redact(html)), 0o644)
+		htmlPath := w.writeArtifact(filepath.Join("pages", base+".html"), html)
 		logPaths := map[string]string{}
 		for name, text := range w.s.Env.ContainerLogs(60) {
-			p := filepath.Join(w.s.Artifacts, "logs", base+"-"+slug(name)+".log")
-			_ = os.MkdirAll(filepath.Dir(p), 0o755)
-			_ = os.WriteFile(p, []byte(text), 0o644)
-			logPaths[name] = p
+			logPaths[name] = w.writeArtifact(filepath.Join("logs", base+"-"+slug(name)+".log"), text)
 		}
 		w.s.Report.EndScenario("failed", trace, htmlPath, logPaths, time.Since(w.started))
 		if down := w.s.Env.Down(); down != nil {
@@ -285,8 +277,25 @@ func trimURL(u string) string { return strings.TrimSuffix(u, "/") }
 // snap takes a screenshot inside a step, for screens the step passes
 // through (Authelia's second factor, its consent).
 func (w *World) snap(label string) {
-	shot := filepath.Join(w.dir, fmt.Sprintf("%02d-%s-%s.png", w.stepN+1, slug(w.current.Text), slug(label)))
-	if _, err := w.page.Screenshot(playwright.PageScreenshotOptions{Path: playwright.String(shot)}); err == nil {
+	if shot := w.screenshot(fmt.Sprintf("%02d-%s-%s.png", w.stepN+1, slug(w.current.Text), slug(label))); shot != "" {
 		w.extra = append(w.extra, shot)
 	}
+}
+
+// screenshot saves the page under name in the scenario's folder and returns
+// its path, or "" when the page could not be shot.
+func (w *World) screenshot(name string) string {
+	shot := filepath.Join(w.dir, name)
+	if _, err := w.page.Screenshot(playwright.PageScreenshotOptions{Path: playwright.String(shot)}); err != nil {
+		return ""
+	}
+	return shot
+}
+
+// writeArtifact writes data under the artifacts folder, secrets masked.
+func (w *World) writeArtifact(rel, data string) string {
+	p := filepath.Join(w.s.Artifacts, rel)
+	_ = os.MkdirAll(filepath.Dir(p), 0o755)
+	_ = os.WriteFile(p, []byte(w.s.Log.Redact(data)), 0o644)
+	return p
 }

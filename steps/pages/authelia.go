@@ -53,11 +53,6 @@ func (a AutheliaConsent) WaitRendered() error {
 	return visible(a.Page.Locator("#consent-stage, #accept-button"))
 }
 
-// Scopes lists the scopes the consent screen asks for.
-func (a AutheliaConsent) Scopes() []string {
-	return texts(a.Page.Locator("#consent-stage li, [id^=scope-]"))
-}
-
 // Accept grants consent.
 func (a AutheliaConsent) Accept() error {
 	if err := a.WaitRendered(); err != nil {

@@ -58,22 +58,12 @@ func (c MinIOConsole) Restart() error {
 	return c.Page.Locator("#restart-server").Click()
 }
 
-// Restarting is the banner shown once the restart was asked for.
-func (c MinIOConsole) Restarting() playwright.Locator {
-	return c.Page.GetByText("The server is restarting.")
-}
-
 // SignOut uses the menu's Sign Out entry.
 func (c MinIOConsole) SignOut() error {
 	if err := c.Go("Sign Out"); err != nil {
 		return err
 	}
 	return MinIOLogin{Page: c.Page}.WaitRendered()
-}
-
-// Heading is the page's title.
-func (c MinIOConsole) Heading() string {
-	return firstText(c.Page.Locator("h1, [class*=PageHeader] [class*=label]"))
 }
 
 // ErrorMessage is the console's error snackbar.

@@ -16,6 +16,9 @@ var Timeout = 30 * time.Second
 
 func ms(d time.Duration) *float64 { return playwright.Float(float64(d.Milliseconds())) }
 
+// TimeoutMs is Timeout in Playwright's unit, for waits steps make themselves.
+func TimeoutMs() *float64 { return ms(Timeout) }
+
 // visible waits until l is visible.
 func visible(l playwright.Locator) error {
 	return l.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: ms(Timeout)})
