@@ -14,9 +14,8 @@ import (
 // Browser choice: Debian's Chromium when present (offline machines), or the
 // browser of Playwright's own install (machines that can download it).
 const (
-	BrowserVar      = "GUIDEWALK_CHROMIUM" // path to a Chromium, or "playwright" for Playwright's own
-	systemChromium  = "/usr/bin/chromium"
-	defaultHeadless = true
+	BrowserVar     = "GUIDEWALK_CHROMIUM" // path to a Chromium, or "playwright" for Playwright's own
+	systemChromium = "/usr/bin/chromium"
 )
 
 // BrowserOptions tune the launch for humans watching (walkthrough mode).

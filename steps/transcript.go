@@ -26,6 +26,8 @@ type Transcription struct {
 	Tags      []string
 }
 
+var quotedWord = regexp.MustCompile(`"([^"]*)"`)
+
 var guideComment = regexp.MustCompile(`^\s*#\s*guide(?:\s+step\s+(\d+)|:\s*(.+?))\s*$`)
 
 // ReadTranscriptions parses every .feature file under dir.
@@ -113,7 +115,7 @@ func readFeature(path string) ([]Transcription, error) {
 // quoted returns the "quoted" words of a step's text.
 func quoted(text string) []string {
 	var out []string
-	for _, m := range regexp.MustCompile(`"([^"]*)"`).FindAllStringSubmatch(text, -1) {
+	for _, m := range quotedWord.FindAllStringSubmatch(text, -1) {
 		out = append(out, m[1])
 	}
 	return out
