@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -31,12 +30,20 @@ type Guide struct {
 	ClientYAML     string           // the ```yaml block under "### Authelia", as in the file
 	ClientYAMLLine int              // line of the first YAML line (after the fence)
 	Clients        []map[string]any // identity_providers.oidc.clients
-	Steps          []Step           // the numbered list under "### Application"
+	Steps          []Step           // the steps of the first MethodSteps method under "### Application"
+
+	ApplicationLine int               // line of "### Application"
+	Methods         []Method          // the configuration methods of "### Application", in source order
+	Sitevars        map[string]string // every sitevar name used -> the value used; nil when none
+	Shortcodes      []Shortcode       // every Hugo shortcode, in source order
 
 	// Heading lines, kept so lookup errors can point at the section.
 	versionsLine    int
 	assumptionsLine int
 	stepsLine       int
+	stepsHeading    string // the heading holding Steps, as written
+
+	sitevarConflicts []error // a sitevar given different values, for Consistency
 }
 
 // Version is one tested product version.
@@ -92,32 +99,37 @@ const (
 )
 
 // Load reads and parses the guide at path.
-func Load(path string) (*Guide, error) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(path, src)
-}
+func Load(path string) (*Guide, error) { return LoadWith(path, Options{}) }
 
 // Parse parses guide source; path is used only in errors.
-func Parse(path string, src []byte) (*Guide, error) {
+func Parse(path string, src []byte) (*Guide, error) { return ParseWith(path, src, Options{}) }
+
+// ParseWith parses guide source with options; path is used only in errors.
+// Hugo shortcodes are read as the docs site renders them: each sitevar is
+// replaced by its value (its nojs value unless o overrides it) on its own
+// line, so every line number stays the source's; other shortcodes stay in
+// the text.
+func ParseWith(path string, src []byte, o Options) (*Guide, error) {
 	p := &parser{g: &Guide{Path: path}}
 	body, fm, err := p.splitFrontMatter(src)
 	if err != nil {
 		return nil, err
 	}
-	p.src = body
-	p.lineStarts = lineStarts(body)
 	if err := p.frontMatter(fm); err != nil {
 		return nil, err
 	}
+	if body, err = p.renderShortcodes(body, o); err != nil {
+		return nil, err
+	}
+	p.src = body
+	p.lineStarts = lineStarts(body)
 	p.doc = goldmark.New().Parser().Parse(text.NewReader(body))
-	for _, f := range []func() error{p.versions, p.assumptions, p.clientYAML, p.steps} {
+	for _, f := range []func() error{p.versions, p.assumptions, p.clientYAML, p.application} {
 		if err := f(); err != nil {
 			return nil, err
 		}
 	}
+	p.g.sitevarConflicts = p.sitevarConflicts
 	return p.g, nil
 }
 
@@ -127,6 +139,8 @@ type parser struct {
 	lineStarts []int
 	doc        ast.Node
 	fmLine     int // line of the opening "---", 0 when there is no front matter
+
+	sitevarConflicts []error
 }
 
 func (p *parser) errorf(line int, format string, args ...any) *Error {
@@ -246,6 +260,17 @@ func (p *parser) requireSection(level int, title string) (*ast.Heading, []ast.No
 	return h, blocks, nil
 }
 
+// ownBlocks cuts a section's blocks at the first sub-heading, so a shortcode
+// paragraph or a sub-section between headings never lends the section a list.
+func ownBlocks(blocks []ast.Node) []ast.Node {
+	for i, b := range blocks {
+		if _, ok := b.(*ast.Heading); ok {
+			return blocks[:i]
+		}
+	}
+	return blocks
+}
+
 func firstList(blocks []ast.Node, ordered bool) *ast.List {
 	for _, b := range blocks {
 		if l, ok := b.(*ast.List); ok && l.IsOrdered() == ordered {
@@ -343,7 +368,7 @@ func (p *parser) versions() error {
 		return err
 	}
 	p.g.versionsLine = p.nodeLine(h)
-	list := firstList(blocks, false)
+	list := firstList(ownBlocks(blocks), false)
 	if list == nil {
 		return p.errorf(p.g.versionsLine, "section %q has no bullet list of products", headingText(2, hVersions))
 	}
@@ -377,7 +402,7 @@ func (p *parser) assumptions() error {
 		return err
 	}
 	p.g.assumptionsLine = p.nodeLine(h)
-	list := firstList(blocks, false)
+	list := firstList(ownBlocks(blocks), false)
 	if list == nil {
 		return p.errorf(p.g.assumptionsLine, "section %q has no bullet list", headingText(3, hAssumptions))
 	}
@@ -389,6 +414,9 @@ func (p *parser) assumptions() error {
 		}
 		if value == "" {
 			return p.errorf(line, "assumption %q has no value", name)
+		}
+		if err := p.checkValue(value, line); err != nil {
+			return err
 		}
 		p.g.Assumptions = append(p.g.Assumptions, Assumption{Name: name, Value: value, Line: line})
 	}
@@ -482,32 +510,45 @@ func badYAMLLine(src string, from int) int {
 	return 0
 }
 
+// yamlError locates an error of the YAML src, whose first line is the guide's
+// line first, at the line really at fault.
+func (p *parser) yamlError(err error, src string, first int) (int, string) {
+	line, msg := p.translateYAMLError(err, first)
+	if line == 0 {
+		line = first
+	}
+	if _, typeErr := err.(*yaml.TypeError); !typeErr {
+		if bad := badYAMLLine(src, line-first+1); bad > 0 && first+bad-1 != line {
+			msg += fmt.Sprintf(" (in the block starting at line %d)", line)
+			line = first + bad - 1
+		}
+	}
+	return line, msg
+}
+
 func (p *parser) clientYAML() error {
 	h, blocks, err := p.requireSection(3, hAuthelia)
 	if err != nil {
 		return err
 	}
-	var block *ast.FencedCodeBlock
+	var block *Block
 	for _, b := range blocks {
-		if fb, ok := b.(*ast.FencedCodeBlock); ok && string(fb.Language(p.src)) == "yaml" {
-			block = fb
-			break
+		if fb, ok := b.(*ast.FencedCodeBlock); ok {
+			if blk := p.block(fb); blk.Lang == "yaml" || blk.Lang == "yml" {
+				block = &blk
+				break
+			}
 		}
 	}
 	if block == nil {
 		return p.errorf(p.nodeLine(h), "section %q has no ```yaml code block", headingText(3, hAuthelia))
 	}
-	var sb strings.Builder
-	lines := block.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		sb.Write(seg.Value(p.src))
-	}
-	p.g.ClientYAML = sb.String()
-	// The fence's own line is where the node starts; content begins after it.
-	p.g.ClientYAMLLine = p.nodeLine(block) + 1
-	if lines.Len() > 0 {
-		p.g.ClientYAMLLine = p.line(lines.At(0).Start)
+	p.g.ClientYAML = block.Text
+	p.g.ClientYAMLLine = block.Line
+	for i, l := range strings.SplitAfter(block.Text, "\n") {
+		if err := p.checkValue(l, block.Line+i); err != nil {
+			return err
+		}
 	}
 	first := p.g.ClientYAMLLine
 
@@ -519,53 +560,12 @@ func (p *parser) clientYAML() error {
 		} `yaml:"identity_providers"`
 	}
 	if err := yaml.Unmarshal([]byte(p.g.ClientYAML), &doc); err != nil {
-		line, msg := p.translateYAMLError(err, first)
-		if line == 0 {
-			line = first
-		}
-		if _, typeErr := err.(*yaml.TypeError); !typeErr {
-			if bad := badYAMLLine(p.g.ClientYAML, line-first+1); bad > 0 && first+bad-1 != line {
-				msg += fmt.Sprintf(" (in the block starting at line %d)", line)
-				line = first + bad - 1
-			}
-		}
+		line, msg := p.yamlError(err, p.g.ClientYAML, first)
 		return p.errorf(line, "invalid YAML in the %q block: %s", headingText(3, hAuthelia), msg)
 	}
 	p.g.Clients = doc.IdentityProviders.OIDC.Clients
 	if len(p.g.Clients) == 0 {
 		return p.errorf(first, "the %q YAML block has no identity_providers.oidc.clients", headingText(3, hAuthelia))
-	}
-	return nil
-}
-
-func (p *parser) steps() error {
-	h, blocks, err := p.requireSection(3, hApplication)
-	if err != nil {
-		return err
-	}
-	p.g.stepsLine = p.nodeLine(h)
-	list := firstList(blocks, true)
-	if list == nil {
-		return p.errorf(p.g.stepsLine, "section %q has no numbered list of steps", headingText(3, hApplication))
-	}
-	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
-		st, err := p.step(item)
-		if err != nil {
-			return err
-		}
-		// goldmark renumbers items, so check the numbers as written.
-		want := len(p.g.Steps) + 1
-		if st.Number != want {
-			if want == 1 {
-				return p.errorf(st.Line, "steps must start at 1, the first is numbered %d", st.Number)
-			}
-			prev := p.g.Steps[len(p.g.Steps)-1]
-			if st.Number > want {
-				return p.errorf(st.Line, "step %d is missing: step %d (line %d) is followed by step %d", want, prev.Number, prev.Line, st.Number)
-			}
-			return p.errorf(st.Line, "steps must be numbered 1..n consecutively: step %d (line %d) is followed by step %d", prev.Number, prev.Line, st.Number)
-		}
-		p.g.Steps = append(p.g.Steps, st)
 	}
 	return nil
 }
@@ -696,7 +696,10 @@ func (g *Guide) Step(n int) (Step, error) {
 	if n >= 1 && n <= len(g.Steps) {
 		return g.Steps[n-1], nil
 	}
-	return Step{}, g.errorf(g.stepsLine, "no step %d: %q has steps 1..%d", n, headingText(3, hApplication), len(g.Steps))
+	if len(g.Steps) == 0 {
+		return Step{}, g.errorf(g.stepsLine, "no step %d: %q has no numbered steps", n, g.stepsHeading)
+	}
+	return Step{}, g.errorf(g.stepsLine, "no step %d: %q has steps 1..%d", n, g.stepsHeading, len(g.Steps))
 }
 
 // Client returns the client whose client_id is id.
