@@ -44,7 +44,6 @@ type AutheliaConfig struct {
 type Secrets struct {
 	HMAC, Session, Storage, JWT string
 	JWKS                        string // PEM RSA key
-	RootPassword                string // MinIO root user's password
 }
 
 // NewSecrets makes fresh secrets for one run.
@@ -54,12 +53,11 @@ func NewSecrets() (*Secrets, error) {
 		return nil, err
 	}
 	return &Secrets{
-		HMAC:         randomHex(32),
-		Session:      randomHex(32),
-		Storage:      randomHex(32),
-		JWT:          randomHex(32),
-		RootPassword: randomHex(16),
-		JWKS:         string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})),
+		HMAC:    randomHex(32),
+		Session: randomHex(32),
+		Storage: randomHex(32),
+		JWT:     randomHex(32),
+		JWKS:    string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})),
 	}, nil
 }
 

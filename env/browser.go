@@ -62,9 +62,11 @@ func browserChoice() string {
 }
 
 // LaunchBrowser starts Chromium so that the guide's hostnames lead to this
-// run's containers and the run's CA is trusted, through Chromium's own NSS
-// store in a temporary HOME: certificate errors stay errors.
-func (e *Environment) LaunchBrowser(pw *playwright.Playwright, o BrowserOptions) (*Browser, error) {
+// run's Authelia and to the application instance app (nil: Authelia only),
+// and the run's CA is trusted, through Chromium's own NSS store in a
+// temporary HOME: certificate errors stay errors. Instances share the guide's
+// hostname, so each has a browser of its own.
+func (e *Environment) LaunchBrowser(pw *playwright.Playwright, app *App, o BrowserOptions) (*Browser, error) {
 	home, err := os.MkdirTemp("", "guidewalk-"+e.RunID+"-home-")
 	if err != nil {
 		return nil, err
@@ -84,7 +86,7 @@ func (e *Environment) LaunchBrowser(pw *playwright.Playwright, o BrowserOptions)
 		Headless: playwright.Bool(!o.Headed),
 		Env:      envv,
 		Args: []string{
-			"--host-resolver-rules=" + e.ResolverRules(),
+			"--host-resolver-rules=" + e.ResolverRules(app),
 			// MinIO's console closes each TLS connection after one request; over
 			// HTTP/2 Chromium then fails bundles with ERR_CONNECTION_CLOSED.
 			"--disable-http2",
@@ -110,9 +112,10 @@ func (e *Environment) LaunchBrowser(pw *playwright.Playwright, o BrowserOptions)
 	return &Browser{PW: pw, Browser: b, home: home}, nil
 }
 
-// ResolverRules maps each guide hostname to its published port; every other
-// name fails to resolve, so the browser talks to nothing else.
-func (e *Environment) ResolverRules() string {
+// ResolverRules maps each guide hostname to its published port (Authelia's
+// and app's); every other name fails to resolve, so the browser talks to
+// nothing else.
+func (e *Environment) ResolverRules(app *App) string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	var rules []string
@@ -120,6 +123,11 @@ func (e *Environment) ResolverRules() string {
 		host, port, _ := strings.Cut(name, ":")
 		if port == "443" {
 			rules = append(rules, "MAP "+host+" "+addr)
+		}
+	}
+	if app != nil {
+		if addr, ok := app.HostPorts[app.Addr(app.Spec.URLPort)]; ok {
+			rules = append(rules, "MAP "+app.Host()+" "+addr)
 		}
 	}
 	sort.Strings(rules)

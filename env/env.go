@@ -1,6 +1,7 @@
-// Package env stands up the guide's world: Authelia and MinIO in containers
-// on a private network, reached by the guide's own hostnames over TLS that is
-// verified with a CA made for the run.
+// Package env stands up the guide's world: Authelia and any number of
+// instances of the guide's application in containers on a private network,
+// reached by the guide's own hostnames over TLS that is verified with a CA
+// made for the run.
 package env
 
 import (
@@ -20,97 +21,111 @@ import (
 	"github.com/ory/dockertest/v3"
 )
 
-// Default images are the versions the guide was tested with.
+// The default Authelia is the version the guide was tested with; the
+// variable overrides it.
 const (
-	DefaultAutheliaImage = "authelia/authelia:4.38.0"
-	DefaultMinIOImage    = "minio/minio:RELEASE.2024-01-05T22-17-24Z"
-	AutheliaImageVar     = "GUIDEWALK_AUTHELIA_IMAGE"
-	MinIOImageVar        = "GUIDEWALK_MINIO_IMAGE"
-)
-
-// MinIO's ports inside the network. The console is the application the guide
-// names, so it takes 443; the S3/admin API keeps MinIO's usual port.
-const (
-	minioAPIPort     = "9000"
-	minioConsolePort = "443"
+	AutheliaImageVar = "GUIDEWALK_AUTHELIA_IMAGE"
 	autheliaPort     = "443"
 )
 
+// AutheliaImage is the official image of an Authelia version as the guide's
+// Tested Versions write it ("v4.39.20" -> "authelia/authelia:4.39.20").
+func AutheliaImage(version string) string {
+	return "authelia/authelia:" + strings.TrimPrefix(strings.TrimSpace(version), "v")
+}
+
 // Config is what a run needs to know; the suite fills it from the guide.
 type Config struct {
-	AutheliaURL    *url.URL // the guide's Authelia Root URL
-	ApplicationURL *url.URL // the guide's Application Root URL
-	ClientYAML     string   // the guide's Authelia YAML block
-	Users          []User
-	AutheliaImage  string // default: $GUIDEWALK_AUTHELIA_IMAGE or DefaultAutheliaImage
-	MinIOImage     string // default: $GUIDEWALK_MINIO_IMAGE or DefaultMinIOImage
-	Log            *Logger
-	ReadyTimeout   time.Duration // default 90s
+	AutheliaURL   *url.URL // the guide's Authelia Root URL
+	ClientYAML    string   // the guide's Authelia YAML block
+	Users         []User
+	AutheliaImage string    // the image to run (the suite derives it from the guide)
+	Apps          []AppSpec // the application instances, one per configuration method
+	Log           *Logger
+	ReadyTimeout  time.Duration // default 90s
 }
 
 // Environment is a running world. Stop removes all of it.
 type Environment struct {
-	RunID        string
-	AutheliaURL  *url.URL
-	MinIOURL     *url.URL // the console, as the guide's Application Root URL
-	MinIOAPI     string   // host:port of the S3/admin API by the guide's hostname
-	RootUser     string
-	Secrets      *Secrets
-	Users        []User
-	PKI          *PKI
-	Dir          string            // temp dir holding configs and certs
-	HostPorts    map[string]string // "host:port" by guide name -> "127.0.0.1:port"
-	Phases       map[string]time.Duration
-	Log          *Logger
-	AutheliaYAML []byte // configuration.yml as given to Authelia (holds secrets: never print)
+	RunID           string
+	AutheliaURL     *url.URL
+	AutheliaImage   string
+	AutheliaVersion string // what the running Authelia says it is
+	Apps            []*App
+	Secrets         *Secrets
+	Users           []User
+	PKI             *PKI
+	Dir             string            // temp dir holding configs and certs
+	HostPorts       map[string]string // Authelia's "host:port" -> "127.0.0.1:port"
+	Phases          map[string]time.Duration
+	Log             *Logger
+	AutheliaYAML    []byte // configuration.yml as given to Authelia (holds secrets: never print)
 
-	pool     *dockertest.Pool
-	network  *dockertest.Network
-	authelia *container
-	minio    *container
-	stopOnce sync.Once
-	mu       sync.Mutex
+	pool         *dockertest.Pool
+	network      *dockertest.Network
+	authelia     *container
+	readyTimeout time.Duration
+	stopOnce     sync.Once
+	mu           sync.Mutex
 }
 
-// Start brings the world up and returns once both products are healthy.
-// On failure nothing is left behind.
+// Start brings the world up and returns once Authelia and every application
+// instance are healthy. On failure nothing is left behind.
 func Start(ctx context.Context, cfg Config) (*Environment, error) {
 	if cfg.Log == nil {
 		cfg.Log = NewLogger(nil)
 	}
-	if cfg.AutheliaImage == "" {
-		cfg.AutheliaImage = envOr(AutheliaImageVar, DefaultAutheliaImage)
+	if v := os.Getenv(AutheliaImageVar); v != "" {
+		cfg.AutheliaImage = v
 	}
-	if cfg.MinIOImage == "" {
-		cfg.MinIOImage = envOr(MinIOImageVar, DefaultMinIOImage)
+	if cfg.AutheliaImage == "" {
+		return nil, errors.New("env: no Authelia image: the guide's Tested Versions name none and " + AutheliaImageVar + " is unset")
 	}
 	if cfg.ReadyTimeout == 0 {
 		cfg.ReadyTimeout = 90 * time.Second
 	}
-	if cfg.AutheliaURL == nil || cfg.ApplicationURL == nil {
-		return nil, errors.New("env: the Authelia and application root URLs are required")
+	if cfg.AutheliaURL == nil {
+		return nil, errors.New("env: the Authelia root URL is required")
 	}
 	e := &Environment{
-		RunID:       strconv.FormatInt(time.Now().UnixNano()%1e10, 36),
-		AutheliaURL: cfg.AutheliaURL,
-		MinIOURL:    cfg.ApplicationURL,
-		RootUser:    "guidewalk-root",
-		Users:       cfg.Users,
-		HostPorts:   map[string]string{},
-		Phases:      map[string]time.Duration{},
-		Log:         cfg.Log,
+		RunID:         strconv.FormatInt(time.Now().UnixNano()%1e10, 36),
+		AutheliaURL:   cfg.AutheliaURL,
+		AutheliaImage: cfg.AutheliaImage,
+		Users:         cfg.Users,
+		HostPorts:     map[string]string{},
+		Phases:        map[string]time.Duration{},
+		Log:           cfg.Log,
+		readyTimeout:  cfg.ReadyTimeout,
 	}
-	e.MinIOAPI = cfg.ApplicationURL.Hostname() + ":" + minioAPIPort
+	var early, late []stepFunc
 	err := e.steps(ctx,
 		e.phase("docker", e.connect),
 		e.phase("images", func(context.Context) error { return e.images(cfg) }),
 		e.phase("pki", e.makePKI),
 		e.phase("config", func(context.Context) error { return e.writeConfigs(cfg) }),
 		e.phase("network", e.createNetwork),
-		e.parallel(
-			e.phase("authelia", func(ctx context.Context) error { return e.startAuthelia(ctx, cfg) }),
-			e.phase("minio", func(ctx context.Context) error { return e.startMinIO(ctx, cfg) }),
-		),
+		func(context.Context) error {
+			for _, s := range cfg.Apps {
+				a, err := e.prepareApp(s)
+				if err != nil {
+					return err
+				}
+				e.Apps = append(e.Apps, a)
+				start := e.phase("app "+s.Name, func(ctx context.Context) error { return e.startApp(ctx, a) })
+				if s.AfterAuthelia {
+					late = append(late, start)
+				} else {
+					early = append(early, start)
+				}
+			}
+			return nil
+		},
+		// Applications that read Authelia's discovery document at start-up
+		// start once it is healthy; the others start beside it.
+		func(ctx context.Context) error {
+			return e.parallel(append(early,
+				e.sequence(e.phase("authelia", func(ctx context.Context) error { return e.startAuthelia(ctx, cfg) }), e.parallel(late...)))...)(ctx)
+		},
 		e.phase("totp", e.seedTOTP),
 		e.phase("network-settled", e.waitNetworkSettled),
 	)
@@ -118,8 +133,36 @@ func Start(ctx context.Context, cfg Config) (*Environment, error) {
 		e.Stop()
 		return nil, err
 	}
-	e.Log.Printf("environment %s ready: %s and %s", e.RunID, e.AutheliaURL, e.MinIOURL)
+	var names []string
+	for _, a := range e.Apps {
+		names = append(names, a.Spec.Name)
+	}
+	e.Log.Printf("environment %s ready: %s and %s at %s", e.RunID, e.AutheliaURL, strings.Join(names, ", "), e.appURLs())
 	return e, nil
+}
+
+func (e *Environment) appURLs() string {
+	seen := map[string]bool{}
+	var out []string
+	for _, a := range e.Apps {
+		if u := a.URL.String(); !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// App returns the instance named name.
+func (e *Environment) App(name string) (*App, error) {
+	var names []string
+	for _, a := range e.Apps {
+		if a.Spec.Name == name {
+			return a, nil
+		}
+		names = append(names, a.Spec.Name)
+	}
+	return nil, fmt.Errorf("the run has no application instance %q; it has %q", name, names)
 }
 
 type stepFunc func(context.Context) error
@@ -134,6 +177,10 @@ func (e *Environment) steps(ctx context.Context, fs ...stepFunc) error {
 		}
 	}
 	return nil
+}
+
+func (e *Environment) sequence(fs ...stepFunc) stepFunc {
+	return func(ctx context.Context) error { return e.steps(ctx, fs...) }
 }
 
 func (e *Environment) phase(name string, f stepFunc) stepFunc {
@@ -170,10 +217,15 @@ func (e *Environment) connect(context.Context) error {
 }
 
 func (e *Environment) images(cfg Config) error {
-	return errors.Join(
-		ensureImage(e.pool, cfg.AutheliaImage, AutheliaImageVar, e.Log),
-		ensureImage(e.pool, cfg.MinIOImage, MinIOImageVar, e.Log),
-	)
+	errs := []error{ensureImage(e.pool, cfg.AutheliaImage, AutheliaImageVar, e.Log)}
+	seen := map[string]bool{cfg.AutheliaImage: true}
+	for _, s := range cfg.Apps {
+		if !seen[s.Image] {
+			seen[s.Image] = true
+			errs = append(errs, ensureImage(e.pool, s.Image, s.ImageVar, e.Log))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func (e *Environment) makePKI(context.Context) error {
@@ -192,20 +244,7 @@ func (e *Environment) makePKI(context.Context) error {
 	if err := auth.Write(filepath.Join(dir, "authelia", "tls"), "tls.crt", "tls.key"); err != nil {
 		return err
 	}
-	// The console reaches MinIO's own API by the guide's hostname or locally.
-	minio, err := e.PKI.Issue(e.MinIOURL.Hostname(), "localhost", "127.0.0.1")
-	if err != nil {
-		return err
-	}
-	certs := filepath.Join(dir, "minio", "certs")
-	if err := minio.Write(certs, "public.crt", "private.key"); err != nil {
-		return err
-	}
-	// MinIO trusts the run's CA: pressing Save makes it fetch Authelia's discovery document.
-	if err := os.MkdirAll(filepath.Join(certs, "CAs"), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(certs, "CAs", "guidewalk-ca.crt"), e.PKI.CertPEM, 0o644)
+	return nil
 }
 
 func (e *Environment) writeConfigs(cfg Config) error {
@@ -213,7 +252,7 @@ func (e *Environment) writeConfigs(cfg Config) error {
 	if e.Secrets, err = NewSecrets(); err != nil {
 		return err
 	}
-	e.Log.Hide(e.Secrets.HMAC, e.Secrets.Session, e.Secrets.Storage, e.Secrets.JWT, e.Secrets.RootPassword)
+	e.Log.Hide(e.Secrets.HMAC, e.Secrets.Session, e.Secrets.Storage, e.Secrets.JWT)
 	for i := range e.Users {
 		if e.Users[i].Password == "" {
 			e.Users[i].Password = NewPassword()
@@ -289,37 +328,11 @@ func (e *Environment) startAuthelia(ctx context.Context, cfg Config) error {
 	e.HostPorts[hostport(e.AutheliaURL)] = "127.0.0.1:" + p
 	e.mu.Unlock()
 	e.Log.Printf("authelia: started, waiting for %s/api/health", trimSlash(e.AutheliaURL.String()))
-	return e.waitHealthy(ctx, e.authelia, cfg.ReadyTimeout, e.autheliaReady)
-}
-
-func (e *Environment) startMinIO(ctx context.Context, cfg Config) error {
-	e.minio = &container{
-		Name: "guidewalk-" + e.RunID + "-minio", Alias: e.MinIOURL.Hostname(), Image: cfg.MinIOImage,
-		Entry: []string{"minio"},
-		Cmd:   []string{"server", "/data", "--address", ":" + minioAPIPort, "--console-address", ":" + minioConsolePort, "--certs-dir", "/certs"},
-		Env: []string{
-			"MINIO_ROOT_USER=" + e.RootUser,
-			"MINIO_ROOT_PASSWORD=" + e.Secrets.RootPassword,
-			"MINIO_SERVER_URL=https://" + e.MinIOAPI,
-		},
-		Binds:  []string{filepath.Join(e.Dir, "minio", "certs") + ":/certs:ro"},
-		Ports:  []string{minioAPIPort, minioConsolePort},
-		Labels: e.labels(), Network: e.network,
-	}
-	if err := run(e.pool, e.minio); err != nil {
+	if err := e.waitHealthy(ctx, e.authelia, cfg.ReadyTimeout, e.autheliaReady); err != nil {
 		return err
 	}
-	for _, p := range []string{minioAPIPort, minioConsolePort} {
-		hp, err := hostPort(e.pool, e.minio, p)
-		if err != nil {
-			return err
-		}
-		e.mu.Lock()
-		e.HostPorts[e.MinIOURL.Hostname()+":"+p] = "127.0.0.1:" + hp
-		e.mu.Unlock()
-	}
-	e.Log.Printf("minio: started, waiting for /minio/health/live and the console's /login")
-	return e.waitHealthy(ctx, e.minio, cfg.ReadyTimeout, e.minioReady)
+	e.AutheliaVersion = e.execVersion(e.authelia, []string{"authelia", "--version"})
+	return nil
 }
 
 func (e *Environment) seedTOTP(ctx context.Context) error {
@@ -341,7 +354,7 @@ func (e *Environment) Stop() {
 		t := time.Now()
 		if e.pool != nil {
 			var wg sync.WaitGroup
-			for _, c := range []*container{e.authelia, e.minio} {
+			for _, c := range e.containers() {
 				if c == nil || c.Resource == nil {
 					continue
 				}
@@ -370,12 +383,25 @@ func (e *Environment) Stop() {
 	})
 }
 
+func (e *Environment) containers() []*container {
+	out := []*container{e.authelia}
+	for _, a := range e.Apps {
+		out = append(out, a.c)
+	}
+	return out
+}
+
+// shortName is the container's name without the run's prefix ("authelia", "web-gui").
+func (e *Environment) shortName(c *container) string {
+	return strings.TrimPrefix(c.Name, "guidewalk-"+e.RunID+"-")
+}
+
 // ContainerLogs returns the last lines of each container's log, secrets masked.
 func (e *Environment) ContainerLogs(tail int) map[string]string {
 	out := map[string]string{}
-	for _, c := range []*container{e.authelia, e.minio} {
+	for _, c := range e.containers() {
 		if c != nil && c.Resource != nil && e.pool != nil {
-			out[c.Alias] = e.Log.Redact(logs(e.pool, c.Resource.Container.ID, strconv.Itoa(tail)))
+			out[e.shortName(c)] = e.Log.Redact(logs(e.pool, c.Resource.Container.ID, strconv.Itoa(tail)))
 		}
 	}
 	return out
@@ -384,13 +410,13 @@ func (e *Environment) ContainerLogs(tail int) map[string]string {
 // Down says which product's container stopped during the run, with its exit
 // code and last log lines; nil while both run.
 func (e *Environment) Down() error {
-	for _, c := range []*container{e.authelia, e.minio} {
+	for _, c := range e.containers() {
 		if c == nil || c.Resource == nil {
 			continue
 		}
 		if up, code := running(e.pool, c.Resource.Container.ID); !up {
 			return fmt.Errorf("%s (%s) stopped during the run (exit code %d); its last log lines:\n%s",
-				c.Alias, c.Image, code, indent(e.Log.Redact(logs(e.pool, c.Resource.Container.ID, "20"))))
+				e.shortName(c)+" at "+c.Alias, c.Image, code, indent(e.Log.Redact(logs(e.pool, c.Resource.Container.ID, "20"))))
 		}
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 
 	dc "github.com/ory/dockertest/v3/docker"
 
+	"github.com/guidewalk/guidewalk/apps/minio"
 	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/mxschmitt/playwright-go"
@@ -38,15 +39,31 @@ func TestEnvironment(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
+	av, err := g.Version("Authelia")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mv, err := g.Version("MinIO")
+	if err != nil {
+		t.Fatal(err)
+	}
+	image := minio.Image(mv.Version)
+	if v := os.Getenv(minio.ImageVar); v != "" {
+		image = v
+	}
+	in := minio.New("minio", appURL, image, nil)
 
 	start := time.Now()
 	e, err := env.Start(ctx, env.Config{
-		AutheliaURL: authURL, ApplicationURL: appURL, ClientYAML: g.ClientYAML,
+		AutheliaURL: authURL, ClientYAML: g.ClientYAML, AutheliaImage: env.AutheliaImage(av.Version),
+		Apps:  []env.AppSpec{in.Spec},
 		Users: []env.User{{Name: "probe", DisplayName: "Probe", Email: "probe@example.com", Groups: []string{"readonly"}}},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	in.App = e.Apps[0]
+	t.Logf("authelia %q, minio %q", e.AutheliaVersion, in.App.Version)
 	t.Logf("start to both healthy: %.1fs (phases %v)", time.Since(start).Seconds(), e.Phases)
 	stopped := false
 	defer func() {
@@ -60,7 +77,7 @@ func TestEnvironment(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pw.Stop() //nolint:errcheck
-	b, err := e.LaunchBrowser(pw, env.BrowserOptions{})
+	b, err := e.LaunchBrowser(pw, in.App, env.BrowserOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +125,7 @@ func TestEnvironment(t *testing.T) {
 	t.Run("MinIO reaches the discovery document from inside the network over verified TLS", func(t *testing.T) {
 		client, _ := g.Client("minio")
 		secret, _ := g.Assumption("Client Secret")
-		err := e.MinIOReachesDiscovery(ctx, authURL.String()+".well-known/openid-configuration", client["client_id"].(string), secret.Value)
+		err := in.ReachesDiscovery(ctx, authURL.String()+".well-known/openid-configuration", client["client_id"].(string), secret.Value)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -27,9 +27,11 @@ func testConfig(t *testing.T) Config {
 	start := strings.Index(src, "```yaml\n") + len("```yaml\n")
 	end := strings.Index(src[start:], "```")
 	auth, _ := url.Parse("https://auth.example.com/")
-	app, _ := url.Parse("https://minio.example.com/")
-	return Config{AutheliaURL: auth, ApplicationURL: app, ClientYAML: src[start : start+end], Log: NewLogger(testWriter{t})}
+	return Config{AutheliaURL: auth, AutheliaImage: testAutheliaImage, ClientYAML: src[start : start+end], Log: NewLogger(testWriter{t})}
 }
+
+// testAutheliaImage is the version the project's copy of the guide names.
+const testAutheliaImage = "authelia/authelia:4.38.0"
 
 type testWriter struct{ t *testing.T }
 
@@ -87,8 +89,9 @@ func TestFaultDockerUnreachable(t *testing.T) {
 func TestFaultImageMissing(t *testing.T) {
 	cfg := testConfig(t)
 	// A registry on a closed loopback port: the pull fails without leaving the machine.
-	cfg.MinIOImage = "127.0.0.1:9/guidewalk/no-such-minio:none"
-	startMustFail(t, cfg, cfg.MinIOImage, "docker load", MinIOImageVar)
+	app, _ := url.Parse("https://app.example.com/")
+	cfg.Apps = []AppSpec{{Name: "app", URL: app, Image: "127.0.0.1:9/guidewalk/no-such-app:none", ImageVar: "GUIDEWALK_APP_IMAGE"}}
+	startMustFail(t, cfg, cfg.Apps[0].Image, "docker load", "GUIDEWALK_APP_IMAGE")
 }
 
 func TestFaultAutheliaRejectsConfiguration(t *testing.T) {
@@ -108,7 +111,7 @@ func TestFaultLeftoverFromCrashedRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &container{Name: "guidewalk-crashed-minio", Image: envOr(MinIOImageVar, DefaultMinIOImage), Entry: []string{"minio"},
+	c := &container{Name: "guidewalk-crashed-app", Image: envOr(AutheliaImageVar, testAutheliaImage), Entry: []string{"authelia"},
 		Cmd: []string{"--version"}, Labels: dead, Network: n}
 	if err := run(pool, c); err != nil {
 		t.Fatal(err)

@@ -12,9 +12,10 @@ import (
 	"time"
 )
 
-// HTTPClient reaches the guide's hostnames from the host through the
-// published ports, verifying TLS against the run's CA only.
-func (e *Environment) HTTPClient() *http.Client {
+// client reaches Authelia and the given application ports by the guide's
+// hostnames through the published ports, verifying TLS against the run's CA
+// only.
+func (e *Environment) client(app map[string]string) *http.Client {
 	dialer := &net.Dialer{Timeout: 5 * time.Second}
 	return &http.Client{
 		Timeout: 10 * time.Second,
@@ -24,6 +25,9 @@ func (e *Environment) HTTPClient() *http.Client {
 				e.mu.Lock()
 				mapped, ok := e.HostPorts[addr]
 				e.mu.Unlock()
+				if m, isApp := app[addr]; isApp {
+					mapped, ok = m, true
+				}
 				if !ok {
 					return nil, fmt.Errorf("guidewalk only dials the run's own hosts, not %s", addr)
 				}
@@ -35,13 +39,20 @@ func (e *Environment) HTTPClient() *http.Client {
 	}
 }
 
+// HTTPClient reaches Authelia from the host side over verified TLS.
+func (e *Environment) HTTPClient() *http.Client { return e.client(nil) }
+
 // get fetches url and returns status and body.
 func (e *Environment) get(ctx context.Context, url string) (int, string, error) {
+	return e.getWith(ctx, e.HTTPClient(), url)
+}
+
+func (e *Environment) getWith(ctx context.Context, c *http.Client, url string) (int, string, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return 0, "", err
 	}
-	resp, err := e.HTTPClient().Do(req)
+	resp, err := c.Do(req)
 	if err != nil {
 		return 0, "", err
 	}
@@ -61,7 +72,7 @@ func (e *Environment) waitHealthy(ctx context.Context, c *container, timeout tim
 	var last error
 	for {
 		if last = ready(ctx); last == nil {
-			e.Log.Printf("%s: healthy after %.1fs", c.Alias, time.Since(start).Seconds())
+			e.Log.Printf("%s: healthy after %.1fs", e.shortName(c), time.Since(start).Seconds())
 			return nil
 		}
 		if up, code := running(e.pool, c.Resource.Container.ID); !up {
@@ -102,18 +113,4 @@ func (e *Environment) Discovery(ctx context.Context) (map[string]any, error) {
 		return doc, fmt.Errorf("discovery document's issuer is %v, want %s", doc["issuer"], base)
 	}
 	return doc, nil
-}
-
-func (e *Environment) minioReady(ctx context.Context) error {
-	if code, _, err := e.get(ctx, "https://"+e.MinIOAPI+"/minio/health/live"); err != nil || code != http.StatusOK {
-		return fmt.Errorf("/minio/health/live: %d %v", code, err)
-	}
-	code, body, err := e.get(ctx, strings.TrimSuffix(e.MinIOURL.String(), "/")+"/login")
-	if err != nil || code != http.StatusOK {
-		return fmt.Errorf("console /login: %d %v", code, err)
-	}
-	if !strings.Contains(body, "MinIO") {
-		return fmt.Errorf("console /login does not look like the MinIO console")
-	}
-	return nil
 }

@@ -16,7 +16,7 @@ func (w *World) selectFromOtherMethods(label, option string) error {
 		return err
 	}
 	label, option = names[0], names[1]
-	login := pages.MinIOLogin{Page: w.page, Base: w.s.Env.MinIOURL.String()}
+	login := pages.MinIOLogin{Page: w.page, Base: w.appURL()}
 	if err := login.WaitRendered(); err != nil {
 		return w.deviates(st, err)
 	}
@@ -53,7 +53,7 @@ func (w *World) clickProviderButton(name string) error {
 	if provider != name {
 		w.note("the feature names %q, guide step 8 (%s) names %q: following the guide", name, w.s.Guide.Where(st.Line), provider)
 	}
-	login := pages.MinIOLogin{Page: w.page, Base: w.s.Env.MinIOURL.String()}
+	login := pages.MinIOLogin{Page: w.page, Base: w.appURL()}
 	if err := login.WaitRendered(); err != nil {
 		return w.deviates(st, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps/pages"
 )
 
@@ -26,14 +27,85 @@ func (w *World) autheliaRunsWithGuideClient() error {
 // minioRunsAtApplicationURL: the console answers in the browser at the
 // guide's Application Root URL.
 func (w *World) minioRunsAtApplicationURL() error {
-	return pages.MinIOLogin{Page: w.page, Base: w.s.Env.MinIOURL.String()}.Open()
+	return pages.MinIOLogin{Page: w.page, Base: w.appURL()}.Open()
 }
 
-// minioIsConfigured does steps 1 to 6 in this environment unless a scenario
-// already did, then starts the scenario afresh at the login screen.
+// minioRunsUnconfigured: the Web GUI's MinIO answers at the guide's
+// Application Root URL and holds no OpenID configuration yet.
+func (w *World) minioRunsUnconfigured() error {
+	w.target = w.s.stepsTarget()
+	if err := w.openContext(); err != nil {
+		return err
+	}
+	cfg, err := w.target.MinIO.OpenIDConfig(context.Background())
+	if err != nil {
+		return fmt.Errorf("ask MinIO for its OpenID configuration: %w", err)
+	}
+	if strings.Contains(cfg, "config_url=https") {
+		return fmt.Errorf("the MinIO instance %q already holds an OpenID configuration", w.target.Name)
+	}
+	return w.minioRunsAtApplicationURL()
+}
+
+// minioConfiguredBy: the MinIO of the method labelled label is configured as
+// that method says, then the scenario starts at its login screen. A method
+// of variables configured MinIO when it started; the Web GUI's steps 1 to 6
+// are done here unless a scenario already did them.
+func (w *World) minioConfiguredBy(label string) error {
+	if err := w.use(label); err != nil {
+		return err
+	}
+	if w.target.Method.Kind == guide.MethodSteps {
+		return w.minioIsConfigured()
+	}
+	if err := w.methodAgrees(); err != nil {
+		return err
+	}
+	cfg, err := w.target.MinIO.OpenIDConfig(context.Background())
+	if err != nil {
+		return fmt.Errorf("ask MinIO for its OpenID configuration: %w", err)
+	}
+	if !strings.Contains(cfg, "config_url=https") {
+		return &GuideError{Where: w.s.Guide.Where(w.target.Method.Line), Says: w.target.Label(),
+			Saw: "MinIO started with the method's variables holds no OpenID configuration"}
+	}
+	w.note("MinIO %q started with the %d variables of the guide's %s block (%s) and holds their OpenID configuration",
+		w.target.Name, len(w.target.Method.Vars), w.target.Method.Block.Title, w.s.Guide.Where(w.target.Method.Block.Line))
+	return w.loginScreenAppears()
+}
+
+// methodAgrees: a method's variables say what the guide's other methods of
+// variables say; where they differ, the guide contradicts itself.
+func (w *World) methodAgrees() error {
+	for _, other := range w.s.Guide.Methods {
+		if other.Kind == guide.MethodSteps || other.Label() == w.target.Label() || len(other.Vars) == 0 {
+			continue
+		}
+		for _, v := range w.target.Method.Vars {
+			o, ok := other.Var(v.Name)
+			switch {
+			case !ok:
+				return &GuideError{Where: w.s.Guide.Where(v.Line), Says: v.Name + "=" + v.Value,
+					Saw: fmt.Sprintf("%s (%s) does not set %s", other.Label(), w.s.Guide.Where(other.Line), v.Name)}
+			case o.Value != v.Value:
+				return &GuideError{Where: w.s.Guide.Where(v.Line), Says: v.Name + "=" + v.Value,
+					Saw: fmt.Sprintf("%s says %s=%s (%s)", other.Label(), o.Name, o.Value, w.s.Guide.Where(o.Line))}
+			}
+		}
+	}
+	return nil
+}
+
+// minioIsConfigured does steps 1 to 6 on the Web GUI's MinIO unless a
+// scenario already did, then starts the scenario afresh at the login screen.
 func (w *World) minioIsConfigured() error {
-	if !w.s.configured {
-		cfg, err := w.s.Env.OpenIDConfig(context.Background())
+	if w.target.Method.Kind != guide.MethodSteps {
+		if err := w.use(w.s.stepsTarget().Label()); err != nil {
+			return err
+		}
+	}
+	if !w.target.configured {
+		cfg, err := w.target.MinIO.OpenIDConfig(context.Background())
 		if err != nil {
 			return fmt.Errorf("ask MinIO for its OpenID configuration: %w", err)
 		}

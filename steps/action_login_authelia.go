@@ -22,6 +22,9 @@ func (w *World) loginAs(user string) error {
 	}
 	w.user = user
 	first := pages.AutheliaLogin{Page: w.page}
+	if u.Name != user {
+		w.note("%q is the Authelia user %q", user, u.Name)
+	}
 	if err := first.Fill(u.Name, u.Password); err != nil {
 		return fmt.Errorf("Authelia first factor: %w", err)
 	}
@@ -51,6 +54,6 @@ func (w *World) loginAs(user string) error {
 	}
 	w.note("Authelia: password, one-time code and consent for %q", user)
 	// Back at the application, whatever it decides.
-	app := trimURL(w.s.Env.MinIOURL.String())
+	app := trimURL(w.appURL())
 	return w.page.WaitForURL(app+"/**", playwright.PageWaitForURLOptions{Timeout: pages.TimeoutMs()})
 }

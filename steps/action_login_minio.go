@@ -1,6 +1,9 @@
 package steps
 
-import "github.com/guidewalk/guidewalk/steps/pages"
+import (
+	"github.com/guidewalk/guidewalk/apps/minio"
+	"github.com/guidewalk/guidewalk/steps/pages"
+)
 
 // loginToMinIO is step 1: "Login to MinIO", as the root user the server was
 // started with.
@@ -9,13 +12,13 @@ func (w *World) loginToMinIO() error {
 	if err != nil {
 		return err
 	}
-	login := pages.MinIOLogin{Page: w.page, Base: w.s.Env.MinIOURL.String()}
+	login := pages.MinIOLogin{Page: w.page, Base: w.appURL()}
 	if err := login.Open(); err != nil {
 		return w.deviates(st, err)
 	}
-	if err := login.SignIn(w.s.Env.RootUser, w.s.Env.Secrets.RootPassword); err != nil {
+	if err := login.SignIn(minio.RootUser, w.target.MinIO.RootPassword); err != nil {
 		return w.deviates(st, err)
 	}
-	w.note("logged in as MinIO's root user %q", w.s.Env.RootUser)
+	w.note("logged in as MinIO's root user %q", minio.RootUser)
 	return nil
 }

@@ -52,7 +52,7 @@ func (w *World) minioRefuses() error {
 	if (pages.MinIOConsole{Page: w.page}).Rendered() {
 		return fmt.Errorf("MinIO let %q in", w.user)
 	}
-	u, _ := w.s.Env.User(w.user)
+	u, _ := w.testUser(w.user)
 	for _, g := range u.Groups {
 		if !strings.Contains(msg, g) {
 			return fmt.Errorf("MinIO refused %q but its message does not name the group %q: %q", w.user, g, msg)

@@ -61,27 +61,22 @@ func (w *World) userHasNoDefaultPolicy(user string) error {
 }
 
 func (w *World) minioPolicies() ([]string, error) {
-	adm, err := w.s.Env.Admin()
-	if err != nil {
-		return nil, err
-	}
-	m, err := adm.ListCannedPolicies(context.Background())
-	if err != nil {
-		return nil, fmt.Errorf("list MinIO's policies: %w", err)
-	}
-	var names []string
-	for k := range m {
-		names = append(names, k)
-	}
+	names, err := w.target.MinIO.Policies(context.Background())
 	slices.Sort(names)
-	return names, nil
+	return names, err
 }
 
-// testUser is the Authelia test user of that name.
+// testUser is the Authelia user who plays name in this scenario: each
+// configuration method has its own users, so that no two logins of one user
+// fall in one 30 s window of one-time codes.
 func (w *World) testUser(name string) (env.User, error) {
-	u, ok := w.s.Env.User(name)
+	real := name
+	if len(w.s.Targets) > 1 {
+		real = name + "-" + w.target.Name
+	}
+	u, ok := w.s.Env.User(real)
 	if !ok {
-		return u, fmt.Errorf("no Authelia test user %q (the suite has %v)", name, userNames())
+		return u, fmt.Errorf("no Authelia test user %q (the suite has %v)", real, userNames())
 	}
 	return u, nil
 }

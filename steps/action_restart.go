@@ -20,10 +20,10 @@ func (w *World) acceptRestart() error {
 	if err := console.Restart(); err != nil {
 		return w.deviates(st, err)
 	}
-	if err := w.s.Env.WaitMinIORestarted(context.Background(), asked, 90*time.Second); err != nil {
+	if err := w.target.MinIO.WaitRestarted(context.Background(), asked, 90*time.Second); err != nil {
 		return err
 	}
-	w.s.configured = true
+	w.target.configured = true
 	w.note("MinIO restarted and answered again %.1fs after Restart was pressed", time.Since(asked).Seconds())
 	return nil
 }
@@ -60,7 +60,7 @@ func (w *World) refreshAndSignOut() error {
 
 // loginScreenAppears: the login screen is back, now offering Authelia.
 func (w *World) loginScreenAppears() error {
-	login := pages.MinIOLogin{Page: w.page, Base: w.s.Env.MinIOURL.String()}
+	login := pages.MinIOLogin{Page: w.page, Base: w.appURL()}
 	if !login.Rendered() {
 		if err := login.Open(); err != nil {
 			return err

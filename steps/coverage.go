@@ -3,6 +3,7 @@ package steps
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/guidewalk/guidewalk/guide"
 )
@@ -36,6 +37,37 @@ func Coverage(g *guide.Guide, ts []Transcription) []error {
 	for _, st := range g.Steps {
 		if !covered[st.Number] {
 			errs = append(errs, fmt.Errorf("%s: guide step %d %q is transcribed by no scenario step", g.Where(st.Line), st.Number, st.Text))
+		}
+	}
+	return append(errs, methodCoverage(g, ts)...)
+}
+
+// methodCoverage: where the guide heads configuration methods, each is
+// transcribed ("# guide: Application > <label>"), and every such comment
+// names a method the guide has.
+func methodCoverage(g *guide.Guide, ts []Transcription) []error {
+	var errs []error
+	var labels []string
+	for _, m := range g.Methods {
+		if m.Name != "" {
+			labels = append(labels, m.Label())
+		}
+	}
+	covered := map[string]bool{}
+	for _, t := range ts {
+		label, ok := strings.CutPrefix(t.Section, "Application > ")
+		if !ok {
+			continue
+		}
+		if !slices.Contains(labels, label) {
+			errs = append(errs, fmt.Errorf("%s:%d: %q transcribes the configuration method %q, which %s does not offer (it offers %q)", t.File, t.Line, t.Text, label, g.Path, labels))
+			continue
+		}
+		covered[label] = true
+	}
+	for _, m := range g.Methods {
+		if m.Name != "" && !covered[m.Label()] {
+			errs = append(errs, fmt.Errorf("%s: the configuration method %q is transcribed by no scenario", g.Where(m.Line), m.Label()))
 		}
 	}
 	return errs

@@ -16,22 +16,38 @@ func guidePath() string {
 	return filepath.Join("..", DefaultGuide)
 }
 
-// TestDocCoverage: every guide step is done by the features, and the
-// features do nothing the guide does not say.
+// The guides the project has features for: its own copy, and the upstream
+// revisions in ../shared (read there, never copied).
+var knownGuides = []struct{ path, feature string }{
+	{filepath.Join("..", DefaultGuide), "web-gui-only.feature"},
+	{"../../shared/guides/minio/2024-11-06.md", "web-gui-only.feature"},
+	{"../../shared/guides/minio/current.md", "three-methods.feature"},
+}
+
+// TestDocCoverage: for each guide, the feature chosen for it does every
+// guide step and every configuration method, and nothing the guide does
+// not say.
 func TestDocCoverage(t *testing.T) {
-	g, err := guide.Load(guidePath())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts, err := ReadTranscriptions("../features")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ts) == 0 {
-		t.Fatal("no Gherkin steps found under ../features")
-	}
-	for _, err := range Coverage(g, ts) {
-		t.Error(err)
+	for _, k := range knownGuides {
+		t.Run(filepath.Base(k.path), func(t *testing.T) {
+			if _, err := os.Stat(k.path); err != nil {
+				t.Skipf("%s: %v", k.path, err)
+			}
+			g, err := guide.Load(k.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			choice, err := FeaturesFor(g, "../features")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(choice.Paths) != 1 || filepath.Base(choice.Paths[0]) != k.feature {
+				t.Fatalf("chose %v for %s, want %s (others: %v)", choice.Paths, k.path, k.feature, choice.Others)
+			}
+			for _, err := range choice.Findings {
+				t.Error(err)
+			}
+		})
 	}
 }
 
@@ -54,7 +70,7 @@ func TestCoverageDrift(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts, err := ReadTranscriptions("../features")
+	ts, err := ReadTranscriptions("../features/minio/web-gui-only.feature")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +99,7 @@ func TestCoverageDrift(t *testing.T) {
 }
 
 func TestTranscriptionsReadGuideComments(t *testing.T) {
-	ts, err := ReadTranscriptions("../features")
+	ts, err := ReadTranscriptions("../features/minio/web-gui-only.feature")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,5 +114,36 @@ func TestTranscriptionsReadGuideComments(t *testing.T) {
 		if !found[n] {
 			t.Errorf("no transcription of step %d", n)
 		}
+	}
+}
+
+// TestMethodDrift: a guide whose methods change is reported with the line.
+func TestMethodDrift(t *testing.T) {
+	const path = "../../shared/guides/minio/current.md"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("%s: %v", path, err)
+	}
+	ts, err := ReadTranscriptions("../features/minio/three-methods.feature")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, old, new, want string }{
+		{"a renamed method", "#### Web GUI", "#### Console", `"Web GUI", which`},
+		{"a new method", "#### Additional Steps", "#### Helm\n\n```shell {title=\".env\"}\nMINIO_X=1\n```\n\n#### Additional Steps", `"Helm" is transcribed by no scenario`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := guide.Parse("current.md", []byte(strings.Replace(string(src), c.old, c.new, 1)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all []string
+			for _, e := range Coverage(g, ts) {
+				all = append(all, e.Error())
+			}
+			if !strings.Contains(strings.Join(all, "\n"), c.want) {
+				t.Fatalf("want an error containing %q, got:\n%s", c.want, strings.Join(all, "\n"))
+			}
+		})
 	}
 }

@@ -8,7 +8,7 @@ import (
 // GuideError says which line of the guide is wrong: the guide step, what
 // it says, and what the real UI showed instead.
 type GuideError struct {
-	Step  int    // the guide's step number
+	Step  int    // the guide's step number; 0 for a line outside the numbered steps
 	Where string // "path:line"
 	Says  string // the guide's text
 	Saw   string // what the UI showed instead
@@ -17,6 +17,9 @@ type GuideError struct {
 
 func (e *GuideError) Error() string {
 	msg := fmt.Sprintf("guide step %d (%s) says %q, but %s", e.Step, e.Where, e.Says, e.Saw)
+	if e.Step == 0 {
+		msg = fmt.Sprintf("the guide (%s) says %q, but %s", e.Where, e.Says, e.Saw)
+	}
 	if e.Shot != "" {
 		msg += " [screenshot: " + e.Shot + "]"
 	}

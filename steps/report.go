@@ -55,12 +55,20 @@ type Report struct {
 	redact     func(string) string
 	Scenarios  []*ScenarioRecord
 	Deviations []DeviationRecord
+	Versions   []string // per product: what the guide names, what the run ran
 }
 
-// NewReport reads the features' guide references for the report.
-func NewReport(g *guide.Guide, dir string, redact func(string) string) *Report {
+// SetVersions records the products' versions for the report's header.
+func (r *Report) SetVersions(v []string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.Versions = v
+}
+
+// NewReport reads the guide references of the features that run.
+func NewReport(g *guide.Guide, dir string, features []string, redact func(string) string) *Report {
 	r := &Report{guide: g, dir: dir, refs: map[string]int{}, redact: redact}
-	if ts, err := ReadTranscriptions("features"); err == nil {
+	if ts, err := readAll(features); err == nil {
 		for _, t := range ts {
 			if t.GuideStep > 0 {
 				r.refs[t.Text] = t.GuideStep
@@ -116,6 +124,9 @@ func (r *Report) Summary() string {
 	defer r.mu.Unlock()
 	var b strings.Builder
 	fmt.Fprintf(&b, "guidewalk: %d scenario(s), %d expected deviation(s) from the guide\n", len(r.Scenarios), len(r.Deviations))
+	for _, v := range r.Versions {
+		fmt.Fprintf(&b, "  %s\n", v)
+	}
 	for _, d := range r.Deviations {
 		fmt.Fprintf(&b, "  deviation in %q: %s\n", d.Scenario, d.Err.Error())
 	}
@@ -171,7 +182,7 @@ func (r *Report) Write() error {
 	}
 	var buf strings.Builder
 	err := reportTemplate.Execute(&buf, map[string]any{
-		"Guide": r.guide, "Scenarios": views, "Deviations": r.Deviations, "When": time.Now().Format(time.RFC1123),
+		"Guide": r.guide, "Versions": r.Versions, "Scenarios": views, "Deviations": r.Deviations, "When": time.Now().Format(time.RFC1123),
 		"Rel": rel,
 	})
 	if err != nil {
@@ -197,6 +208,7 @@ img{max-width:100%;border:1px solid #ccc;border-radius:4px}
 </style></head><body>
 <h1>{{.Guide.Title}}: the guide, done step by step</h1>
 <p class="sub">Guide: <code>{{.Guide.Path}}</code>{{range .Guide.TestedVersions}} · {{.Product}} {{.Version}}{{end}} · run {{.When}}</p>
+{{if .Versions}}<ul class="versions">{{range .Versions}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .Deviations}}<h2>Deviations from the guide</h2><ul>{{range .Deviations}}<li class="deviation">{{.Scenario}}: {{.Err.Error}}</li>{{end}}</ul>{{end}}
 {{range .Scenarios}}<div class="scenario"><h2>{{.Index}}. {{.Name}} <span class="badge {{.Outcome}}">{{.Outcome}}</span></h2>
 {{if .Trace}}<p>Evidence: <a href="{{call $.Rel .Trace}}">Playwright trace</a> (<code>playwright show-trace</code>) · <a href="{{call $.Rel .PageHTML}}">page HTML</a>{{range $name, $path := .Logs}} · <a href="{{call $.Rel $path}}">{{$name}} log</a>{{end}}</p>{{end}}

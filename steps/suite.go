@@ -23,6 +23,8 @@ import (
 // Settings, all optional.
 const (
 	GuideVar     = "GUIDEWALK_GUIDE"     // path of the guide to verify
+	SitevarsVar  = "GUIDEWALK_SITEVARS"  // the docs' site variables, e.g. "domain=example.org"
+	FeaturesVar  = "GUIDEWALK_FEATURES"  // feature files to run instead of the ones chosen for the guide
 	ArtifactsVar = "GUIDEWALK_ARTIFACTS" // where screenshots, traces and reports go
 	HeadedVar    = "GUIDEWALK_HEADED"    // "1": show the browser
 	SlowMoVar    = "GUIDEWALK_SLOWMO"    // milliseconds between browser actions
@@ -39,18 +41,18 @@ var testUsers = []env.User{
 	{Name: "outsider", DisplayName: "Outsider", Email: "outsider@example.com", Groups: []string{"visitors"}},
 }
 
-// Suite is what all scenarios share: one guide, one environment, one browser.
+// Suite is what all scenarios share: one guide, one environment with an
+// application instance per configuration method, a browser for each.
 type Suite struct {
-	Guide      *guide.Guide
-	Env        *env.Environment
-	PW         *playwright.Playwright
-	Browser    *env.Browser
-	Artifacts  string
-	Log        *env.Logger
-	Report     *Report
-	startErr   error
-	configured bool // steps 1 to 6 done in this environment
-	scenarios  int
+	Guide     *guide.Guide
+	Env       *env.Environment
+	PW        *playwright.Playwright
+	Targets   []*Target
+	Artifacts string
+	Log       *env.Logger
+	Report    *Report
+	startErr  error
+	scenarios int
 	mu         sync.Mutex
 	stopOnce   sync.Once
 	phases     map[string]time.Duration
@@ -85,37 +87,47 @@ func (s *Suite) start() error {
 	if err := os.MkdirAll(filepath.Join(s.Artifacts, "screenshots"), 0o755); err != nil {
 		return err
 	}
-	path := os.Getenv(GuideVar)
-	if path == "" {
-		path = DefaultGuide
-	}
-	g, err := guide.Load(path)
+	path := GuidePath()
+	g, err := LoadGuide(path)
 	if err != nil {
 		return fmt.Errorf("the guide under test: %w", err)
 	}
 	s.Guide = g
-	s.Report = NewReport(g, s.Artifacts, s.Log.Redact)
+	choice, err := FeaturesFor(g, "features")
+	if err != nil {
+		return err
+	}
+	s.Report = NewReport(g, s.Artifacts, choice.Paths, s.Log.Redact)
 	// The guide's client secret is public, but artifacts show no secret in clear.
 	if a, err := g.Assumption("Client Secret"); err == nil {
 		s.Log.Hide(a.Value)
 	}
-	if st, err := g.Step(4); err == nil {
+	if st, ok := g.Form(); ok {
 		if it, ok := st.Item("Client Secret"); ok {
 			s.Log.Hide(it.Value)
 		}
 	}
-	s.Log.Printf("verifying %s (%s)", path, g.Title)
+	s.Log.Printf("verifying %s (%s) with %s", path, g.Title, strings.Join(choice.Paths, ", "))
+	for _, f := range choice.Findings {
+		s.Log.Printf("the feature does not fit the guide: %v", f)
+	}
 	authURL, _, err := g.AutheliaRootURL()
 	if err != nil {
 		return err
 	}
-	appURL, _, err := g.ApplicationRootURL()
+	autheliaImage, err := productImage(g, "Authelia", env.AutheliaImageVar, env.AutheliaImage)
 	if err != nil {
 		return err
 	}
+	if s.Targets, err = targets(g); err != nil {
+		return err
+	}
+	var apps []env.AppSpec
+	for _, t := range s.Targets {
+		apps = append(apps, t.MinIO.Spec)
+		s.Log.Printf("configuration method %q: MinIO instance %q", t.Label(), t.Name)
+	}
 	s.interruptible()
-	users := make([]env.User, len(testUsers))
-	copy(users, testUsers)
 	// The Playwright driver starts while the containers do.
 	type started struct {
 		pw  *playwright.Playwright
@@ -129,7 +141,7 @@ func (s *Suite) start() error {
 		driver <- started{pw, err, time.Since(t)}
 	}()
 	e, err := env.Start(context.Background(), env.Config{
-		AutheliaURL: authURL, ApplicationURL: appURL, ClientYAML: g.ClientYAML, Users: users, Log: s.Log,
+		AutheliaURL: authURL, ClientYAML: g.ClientYAML, AutheliaImage: autheliaImage, Apps: apps, Users: usersFor(s.Targets), Log: s.Log,
 	})
 	d := <-driver
 	s.PW = d.pw
@@ -138,24 +150,70 @@ func (s *Suite) start() error {
 		return err
 	}
 	s.Env = e
+	for i, t := range s.Targets {
+		t.MinIO.App = e.Apps[i]
+	}
+	s.Report.SetVersions(s.versions())
+	for _, v := range s.Report.Versions {
+		s.Log.Printf("%s", v)
+	}
 	if d.err != nil {
 		return d.err
 	}
 	t := time.Now()
-	s.Browser, err = e.LaunchBrowser(s.PW, env.BrowserOptions{Headed: os.Getenv(HeadedVar) == "1", SlowMo: envFloat(SlowMoVar)})
-	if err != nil {
-		return err
+	for _, tg := range s.Targets {
+		if tg.Browser, err = e.LaunchBrowser(s.PW, tg.MinIO.App, env.BrowserOptions{Headed: os.Getenv(HeadedVar) == "1", SlowMo: envFloat(SlowMoVar)}); err != nil {
+			return err
+		}
 	}
 	s.phases["browser"] = time.Since(t)
-	s.Log.Printf("browser: Chromium launched in %.1fs (driver started in %.1fs, beside the containers)", time.Since(t).Seconds(), d.in.Seconds())
+	s.Log.Printf("browser: %d Chromium launched in %.1fs, one per MinIO instance (driver started in %.1fs, beside the containers)", len(s.Targets), time.Since(t).Seconds(), d.in.Seconds())
 	return nil
+}
+
+// versions says, per product, what the guide names and what this run ran.
+func (s *Suite) versions() []string {
+	var out []string
+	line := func(product, image, said string) {
+		named := "no version"
+		if v, err := s.Guide.Version(product); err == nil {
+			named = v.Version + " (" + s.Guide.Where(v.Line) + ")"
+		}
+		out = append(out, fmt.Sprintf("%s: the guide names %s, this run ran %s, which says %q", product, named, image, said))
+	}
+	line("Authelia", s.Env.AutheliaImage, s.Env.AutheliaVersion)
+	seen := map[string]bool{}
+	for _, t := range s.Targets {
+		if a := t.MinIO.App; !seen[a.Spec.Image] {
+			seen[a.Spec.Image] = true
+			line("MinIO", a.Spec.Image, a.Version)
+		}
+	}
+	return out
+}
+
+// GuidePath is the guide under test: $GUIDEWALK_GUIDE or the project's copy.
+func GuidePath() string {
+	if p := os.Getenv(GuideVar); p != "" {
+		return p
+	}
+	return DefaultGuide
+}
+
+// LoadGuide reads the guide with the docs' site variables $GUIDEWALK_SITEVARS sets.
+func LoadGuide(path string) (*guide.Guide, error) {
+	vars, err := guide.ParseSitevars(os.Getenv(SitevarsVar))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", SitevarsVar, err)
+	}
+	return guide.LoadWith(path, guide.Options{Sitevars: vars})
 }
 
 func (s *Suite) stop() {
 	s.stopOnce.Do(func() {
 		defer s.writeTimings()
-		if s.Browser != nil {
-			s.Browser.Close()
+		for _, t := range s.Targets {
+			t.Browser.Close()
 		}
 		if s.PW != nil {
 			_ = s.PW.Stop()

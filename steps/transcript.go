@@ -79,13 +79,13 @@ func readFeature(path string) ([]Transcription, error) {
 		}
 	}
 	var out []Transcription
-	add := func(scenario string, tags []*messages.Tag, steps []*messages.Step) {
+	add := func(scenario string, tags []*messages.Tag, steps []*messages.Step, row map[string]string) {
 		var tagNames []string
 		for _, t := range tags {
 			tagNames = append(tagNames, t.Name)
 		}
 		for _, st := range steps {
-			t := Transcription{File: path, Line: int(st.Location.Line), Keyword: strings.TrimSpace(st.Keyword), Text: st.Text, Scenario: scenario, Tags: tagNames}
+			t := Transcription{File: path, Line: int(st.Location.Line), Keyword: strings.TrimSpace(st.Keyword), Text: fill(st.Text, row), Scenario: fill(scenario, row), Tags: tagNames}
 			// The comment sits on the line(s) right above the step.
 			for l := st.Location.Line - 1; l > 0; l-- {
 				r, ok := refs[l]
@@ -95,7 +95,7 @@ func readFeature(path string) ([]Transcription, error) {
 				if r.step > 0 {
 					t.GuideStep = r.step
 				} else {
-					t.Section = r.section
+					t.Section = fill(r.section, row)
 				}
 			}
 			out = append(out, t)
@@ -104,12 +104,36 @@ func readFeature(path string) ([]Transcription, error) {
 	for _, child := range doc.Feature.Children {
 		switch {
 		case child.Background != nil:
-			add("Background", nil, child.Background.Steps)
+			add("Background", nil, child.Background.Steps, nil)
+		case child.Scenario != nil && len(child.Scenario.Examples) > 0:
+			// A Scenario Outline: one transcription per row of its Examples.
+			for _, ex := range child.Scenario.Examples {
+				if ex.TableHeader == nil {
+					continue
+				}
+				for _, body := range ex.TableBody {
+					row := map[string]string{}
+					for i, c := range ex.TableHeader.Cells {
+						if i < len(body.Cells) {
+							row[c.Value] = body.Cells[i].Value
+						}
+					}
+					add(child.Scenario.Name, child.Scenario.Tags, child.Scenario.Steps, row)
+				}
+			}
 		case child.Scenario != nil:
-			add(child.Scenario.Name, child.Scenario.Tags, child.Scenario.Steps)
+			add(child.Scenario.Name, child.Scenario.Tags, child.Scenario.Steps, nil)
 		}
 	}
 	return out, nil
+}
+
+// fill replaces an outline's <placeholders> with a row of its Examples.
+func fill(s string, row map[string]string) string {
+	for k, v := range row {
+		s = strings.ReplaceAll(s, "<"+k+">", v)
+	}
+	return s
 }
 
 // quoted returns the "quoted" words of a step's text.

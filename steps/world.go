@@ -19,6 +19,7 @@ import (
 // World is one scenario: a fresh browser context on the shared browser.
 type World struct {
 	s          *Suite
+	target     *Target // the configuration method and MinIO instance this scenario works on
 	scenario   *godog.Scenario
 	index      int
 	stepN      int
@@ -64,6 +65,7 @@ func (w *World) before(ctx context.Context, sc *godog.Scenario) (context.Context
 	w.s.scenarios++
 	w.index = w.s.scenarios
 	w.s.mu.Unlock()
+	w.target = w.s.stepsTarget()
 	w.dir = filepath.Join(w.s.Artifacts, "screenshots", fmt.Sprintf("%02d-%s", w.index, slug(sc.Name)))
 	if err := os.MkdirAll(w.dir, 0o755); err != nil {
 		return ctx, err
@@ -80,7 +82,7 @@ func (w *World) openContext() error {
 		_ = w.bctx.Close()
 	}
 	var err error
-	if w.bctx, err = w.s.Browser.Browser.NewContext(playwright.BrowserNewContextOptions{
+	if w.bctx, err = w.target.Browser.Browser.NewContext(playwright.BrowserNewContextOptions{
 		Viewport: &playwright.Size{Width: 1280, Height: 860},
 	}); err != nil {
 		return err
@@ -93,6 +95,23 @@ func (w *World) openContext() error {
 	pages.Watch(w.page)
 	return nil
 }
+
+// use switches the scenario to the MinIO instance of the method labelled
+// label, in a fresh browser context of that instance's browser.
+func (w *World) use(label string) error {
+	t, err := w.s.target(label)
+	if err != nil {
+		return err
+	}
+	if t == w.target {
+		return nil
+	}
+	w.target = t
+	return w.openContext()
+}
+
+// appURL is the Application Root URL of this scenario's MinIO instance.
+func (w *World) appURL() string { return w.target.MinIO.App.URL.String() }
 
 // beforeStep remembers which step runs, for expected deviations.
 func (w *World) beforeStep(ctx context.Context, st *godog.Step) (context.Context, error) {

@@ -1,4 +1,7 @@
-# The guide under test is features/minio/guide.md (see NOTICE.md), or the file GUIDEWALK_GUIDE names.
+# Transcribes the MinIO guide in its earlier form, one method of numbered steps (the Web GUI): the
+# project's copy features/minio/guide.md (see NOTICE.md) and ../shared/guides/minio/2024-11-06.md.
+# features/minio/three-methods.feature transcribes today's form. The suite runs the feature that
+# transcribes the guide it is given (GUIDEWALK_GUIDE, default the project's copy).
 # A "# guide step N" comment says which numbered step of the guide's Application section the next
 # Gherkin step transcribes; "# guide: Section" names another part of the guide. Values in quotes are
 # the guide's words as transcribed; at run time the suite takes every value from the guide itself.

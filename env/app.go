@@ -1,0 +1,157 @@
+package env
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ory/dockertest/v3"
+)
+
+// AppSpec is how to run one instance of the guide's application: a recipe
+// the guide's own package writes from what a configuration method says.
+// Env knows nothing of any particular application.
+type AppSpec struct {
+	Name     string   // unique in the run, e.g. "web-gui": names the container
+	URL      *url.URL // the guide's Application Root URL: the browser's way in
+	Image    string
+	ImageVar string // the variable that overrides Image, for error messages
+	Entry    []string
+	Cmd      []string
+	Env      []string
+	// Ports the container listens on; URLPort serves URL (default "443").
+	Ports   []string
+	URLPort string
+	TLS     TLSFiles
+	// AfterAuthelia: the application reads Authelia's discovery document
+	// when it starts, so it starts once Authelia is healthy.
+	AfterAuthelia bool
+	// Ready says whether the instance really answers; it may use App.Get.
+	Ready func(ctx context.Context, a *App) error
+	// Version is the command, run inside the container, that prints the
+	// application's version.
+	Version []string
+	Secrets []string // masked in every log and artifact
+}
+
+// TLSFiles says where the application finds its certificate for the guide's
+// hostname and the run's CA.
+type TLSFiles struct {
+	Mount    string   // directory inside the container
+	Cert     string   // leaf certificate file name, relative to Mount
+	Key      string   // its key
+	CA       string   // the run's CA, relative to Mount ("" for none)
+	AltNames []string // more names in the leaf certificate, e.g. "localhost"
+}
+
+// App is one running instance of the application.
+type App struct {
+	Spec      AppSpec
+	URL       *url.URL
+	HostPorts map[string]string // "host:port" the guide uses -> "127.0.0.1:port"
+	Version   string            // what the running instance says it is
+	env       *Environment
+	c         *container
+}
+
+// Host is the guide's hostname of the application.
+func (a *App) Host() string { return a.URL.Hostname() }
+
+// Addr is "host:port" of a container port by the guide's hostname.
+func (a *App) Addr(port string) string { return a.Host() + ":" + port }
+
+func (e *Environment) prepareApp(s AppSpec) (*App, error) {
+	if s.URLPort == "" {
+		s.URLPort = "443"
+	}
+	e.Log.Hide(s.Secrets...)
+	a := &App{Spec: s, URL: s.URL, HostPorts: map[string]string{}, env: e}
+	var binds []string
+	if s.TLS.Mount != "" {
+		dir := filepath.Join(e.Dir, "app-"+s.Name)
+		leaf, err := e.PKI.Issue(append([]string{s.URL.Hostname()}, s.TLS.AltNames...)...)
+		if err != nil {
+			return nil, err
+		}
+		if err := leaf.Write(dir, s.TLS.Cert, s.TLS.Key); err != nil {
+			return nil, err
+		}
+		if s.TLS.CA != "" {
+			ca := filepath.Join(dir, s.TLS.CA)
+			if err := os.MkdirAll(filepath.Dir(ca), 0o755); err != nil {
+				return nil, err
+			}
+			if err := os.WriteFile(ca, e.PKI.CertPEM, 0o644); err != nil {
+				return nil, err
+			}
+		}
+		binds = append(binds, dir+":"+s.TLS.Mount+":ro")
+	}
+	a.c = &container{
+		Name: "guidewalk-" + e.RunID + "-" + s.Name, Alias: s.URL.Hostname(), Image: s.Image,
+		Entry: s.Entry, Cmd: s.Cmd, Env: s.Env, Binds: binds, Ports: s.Ports,
+		// Several instances answer to one hostname: each reaches itself by it.
+		Hosts:  []string{s.URL.Hostname() + ":127.0.0.1"},
+		Labels: e.labels(), Network: e.network,
+	}
+	return a, nil
+}
+
+func (e *Environment) startApp(ctx context.Context, a *App) error {
+	a.c.Network = e.network
+	if err := run(e.pool, a.c); err != nil {
+		return err
+	}
+	for _, p := range a.Spec.Ports {
+		hp, err := hostPort(e.pool, a.c, p)
+		if err != nil {
+			return err
+		}
+		a.HostPorts[a.Addr(p)] = "127.0.0.1:" + hp
+	}
+	e.Log.Printf("%s: started (%s), waiting until it answers", a.Spec.Name, a.Spec.Image)
+	if err := e.waitHealthy(ctx, a.c, e.readyTimeout, func(ctx context.Context) error { return a.Spec.Ready(ctx, a) }); err != nil {
+		return err
+	}
+	if len(a.Spec.Version) > 0 {
+		a.Version = e.execVersion(a.c, a.Spec.Version)
+	}
+	return nil
+}
+
+// HTTPClient reaches the application and Authelia by the guide's hostnames
+// from the host side, verifying TLS against the run's CA only.
+func (a *App) HTTPClient() *http.Client { return a.env.client(a.HostPorts) }
+
+// Get fetches url with HTTPClient and returns status and body.
+func (a *App) Get(ctx context.Context, url string) (int, string, error) {
+	return a.env.getWith(ctx, a.HTTPClient(), url)
+}
+
+// WaitReady waits, up to timeout, until ready and the spec's own Ready pass:
+// used after the application was asked to restart.
+func (a *App) WaitReady(ctx context.Context, timeout time.Duration, ready func(context.Context) error) error {
+	return a.env.waitHealthy(ctx, a.c, timeout, func(ctx context.Context) error {
+		if err := ready(ctx); err != nil {
+			return err
+		}
+		return a.Spec.Ready(ctx, a)
+	})
+}
+
+// Label is what progress lines and errors call the instance.
+func (a *App) Label() string { return a.Spec.Name + " (" + a.Spec.Image + ")" }
+
+func (e *Environment) execVersion(c *container, cmd []string) string {
+	var out strings.Builder
+	code, err := c.Resource.Exec(cmd, dockertest.ExecOptions{StdOut: &out, StdErr: &out})
+	if err != nil || code != 0 {
+		return fmt.Sprintf("unknown (%s: exit %d %v)", strings.Join(cmd, " "), code, err)
+	}
+	return strings.TrimSpace(firstLine(out.String()))
+}

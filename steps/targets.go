@@ -1,0 +1,108 @@
+package steps
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/guidewalk/guidewalk/apps/minio"
+	"github.com/guidewalk/guidewalk/env"
+	"github.com/guidewalk/guidewalk/guide"
+)
+
+// Target is one configuration method of the guide and the application
+// instance that method configures, with a browser that reaches it.
+type Target struct {
+	Method     guide.Method
+	Name       string // slug of the method's label: names the container and users
+	MinIO      *minio.Instance
+	Browser    *env.Browser
+	configured bool // the Web GUI's steps 1 to 6 were done on it
+}
+
+// Label is the method as the guide heads it.
+func (t *Target) Label() string { return t.Method.Label() }
+
+// targets makes one MinIO per configuration method the guide offers, each
+// started from what its method says: its variables, or nothing for a method
+// of numbered steps.
+func targets(g *guide.Guide) ([]*Target, error) {
+	appURL, _, err := g.ApplicationRootURL()
+	if err != nil {
+		return nil, err
+	}
+	image, err := productImage(g, "MinIO", minio.ImageVar, minio.Image)
+	if err != nil {
+		return nil, err
+	}
+	if len(g.Methods) == 0 {
+		return nil, fmt.Errorf("%s: the Application section offers no configuration method", g.Where(g.ApplicationLine))
+	}
+	var out []*Target
+	for _, m := range g.Methods {
+		var vars []string
+		for _, v := range m.Vars {
+			vars = append(vars, v.Name+"="+v.Value)
+		}
+		name := slug(m.Label())
+		t := &Target{Method: m, Name: name, MinIO: minio.New(name, appURL, image, vars)}
+		t.MinIO.Spec.ImageVar = minio.ImageVar
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// productImage is the image of product: the variable's when set, else the
+// official image of the version the guide's Tested Versions name.
+func productImage(g *guide.Guide, product, variable string, image func(string) string) (string, error) {
+	if v := os.Getenv(variable); v != "" {
+		return v, nil
+	}
+	v, err := g.Version(product)
+	if err != nil {
+		return "", fmt.Errorf("%w (or set %s)", err, variable)
+	}
+	return image(v.Version), nil
+}
+
+// usersFor gives each target its own Authelia users: Authelia refuses a
+// one-time code it has already accepted, so two logins of one user in one
+// 30 s window would fail.
+func usersFor(ts []*Target) []env.User {
+	var out []env.User
+	for _, t := range ts {
+		for _, u := range testUsers {
+			if len(ts) > 1 {
+				u.Name += "-" + t.Name
+				u.Email = strings.Replace(u.Email, "@", "+"+t.Name+"@", 1)
+			}
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// stepsTarget is the target configured by numbered steps (the Web GUI).
+func (s *Suite) stepsTarget() *Target {
+	for _, t := range s.Targets {
+		if t.Method.Kind == guide.MethodSteps {
+			return t
+		}
+	}
+	if len(s.Targets) > 0 {
+		return s.Targets[0]
+	}
+	return nil
+}
+
+// target is the target of the method labelled label.
+func (s *Suite) target(label string) (*Target, error) {
+	var labels []string
+	for _, t := range s.Targets {
+		if t.Label() == label {
+			return t, nil
+		}
+		labels = append(labels, t.Label())
+	}
+	return nil, fmt.Errorf("%s: the guide offers no configuration method %q; it offers %q", s.Guide.Where(s.Guide.ApplicationLine), label, labels)
+}
