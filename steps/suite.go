@@ -53,10 +53,10 @@ type Suite struct {
 	Report    *Report
 	startErr  error
 	scenarios int
-	mu         sync.Mutex
-	stopOnce   sync.Once
-	phases     map[string]time.Duration
-	began      time.Time
+	mu        sync.Mutex
+	stopOnce  sync.Once
+	phases    map[string]time.Duration
+	began     time.Time
 }
 
 var suite = &Suite{}
