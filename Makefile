@@ -8,6 +8,9 @@ GOTEST := $(GO) test -count=1 -timeout 30m
 # Chromium abort loads with ERR_NETWORK_CHANGED.
 GOTEST_ALL := $(GOTEST) -p 1
 export GUIDEWALK_ARTIFACTS := $(abspath $(ARTIFACTS))
+# The upstream revisions of the guide that `make test` verifies besides the
+# project's copy (read from ../shared, never copied into the project).
+UPSTREAM_GUIDES ?= ../shared/guides/minio/current.md
 
 .PHONY: bootstrap verify test unit lint bench soak walkthrough clean
 
@@ -19,9 +22,15 @@ bootstrap:
 verify: bootstrap
 	$(GOTEST) -run '^TestGuide$$' -v .
 
-## test: lint, unit tests, the environment test and the guide's scenarios (the CI command)
+## test: lint, unit tests, the environment test and the scenarios of the project's copy and of each upstream guide (the CI command)
 test: bootstrap lint
 	$(GOTEST_ALL) ./...
+	@set -e; for g in $(UPSTREAM_GUIDES); do \
+	  if [ ! -f "$$g" ]; then echo "guidewalk: $$g not found, its scenarios are not run"; continue; fi; \
+	  name=$$(basename $$(dirname $$g))-$$(basename $$g .md); \
+	  echo "guidewalk: the scenarios of $$g (artifacts in $(ARTIFACTS)/$$name)"; \
+	  GUIDEWALK_GUIDE=$$g GUIDEWALK_ARTIFACTS=$(abspath $(ARTIFACTS))/$$name $(GOTEST) -run '^TestGuide$$' . ; \
+	done
 
 ## lint: gofmt, go vet and the GitHub workflow (actionlint)
 lint:

@@ -1,32 +1,44 @@
 package pages
 
 import (
+	"regexp"
+
 	"github.com/mxschmitt/playwright-go"
 )
+
+// Authelia's screens, found as a reader sees them: fields by their label,
+// buttons by their name. Ids changed between 4.38 and 4.39; words did not.
 
 // AutheliaLogin is Authelia's first factor screen.
 type AutheliaLogin struct{ Page playwright.Page }
 
-// WaitRendered waits for the username field.
-func (a AutheliaLogin) WaitRendered() error { return visible(a.Page.Locator("#username-textfield")) }
+// field is the input labelled label; required fields show "label *".
+func (a AutheliaLogin) field(label string) playwright.Locator {
+	return a.Page.GetByLabel(regexp.MustCompile(`^\s*` + regexp.QuoteMeta(label) + `(\s*\*)?\s*$`))
+}
+
+// WaitRendered waits for the Username field.
+func (a AutheliaLogin) WaitRendered() error { return visible(a.field("Username")) }
 
 // Fill types username and password.
 func (a AutheliaLogin) Fill(user, password string) error {
 	if err := a.WaitRendered(); err != nil {
 		return err
 	}
-	if err := a.Page.Locator("#username-textfield").Fill(user); err != nil {
+	if err := a.field("Username").Fill(user); err != nil {
 		return err
 	}
-	return a.Page.Locator("#password-textfield").Fill(password)
+	return a.field("Password").Fill(password)
 }
 
 // Submit presses Sign in.
-func (a AutheliaLogin) Submit() error { return a.Page.Locator("#sign-in-button").Click() }
+func (a AutheliaLogin) Submit() error { return button(a.Page, "Sign in").Click() }
 
 // AutheliaTOTP is Authelia's second factor screen with a one-time password.
 type AutheliaTOTP struct{ Page playwright.Page }
 
+// inputs are the one-time password's boxes: they have no label, so the
+// dial's id is all there is to find them by.
 func (a AutheliaTOTP) inputs() playwright.Locator { return a.Page.Locator("#otp-input input") }
 
 // WaitRendered waits for the one-time password inputs.
@@ -48,15 +60,18 @@ func (a AutheliaTOTP) Enter(code string) error {
 // AutheliaConsent is the consent screen of the OpenID Connect flow.
 type AutheliaConsent struct{ Page playwright.Page }
 
-// WaitRendered waits for the consent stage.
-func (a AutheliaConsent) WaitRendered() error {
-	return visible(a.Page.Locator("#consent-stage, #accept-button"))
-}
+// WaitRendered waits for the Accept button.
+func (a AutheliaConsent) WaitRendered() error { return visible(button(a.Page, "Accept")) }
 
 // Accept grants consent.
 func (a AutheliaConsent) Accept() error {
 	if err := a.WaitRendered(); err != nil {
 		return err
 	}
-	return a.Page.Locator("#accept-button").Click()
+	return button(a.Page, "Accept").Click()
+}
+
+// button is the button whose accessible name is name.
+func button(p playwright.Page, name string) playwright.Locator {
+	return p.GetByRole("button", playwright.PageGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
 }

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -13,7 +14,16 @@ type MinIOLogin struct {
 	Base string // the application root URL, ending in "/"
 }
 
-func (p MinIOLogin) accessKey() playwright.Locator { return p.Page.Locator("#accessKey") }
+// The login screen names its fields only by placeholder.
+func (p MinIOLogin) accessKey() playwright.Locator { return p.Page.GetByPlaceholder("Username", exact) }
+func (p MinIOLogin) secretKey() playwright.Locator { return p.Page.GetByPlaceholder("Password", exact) }
+
+var exact = playwright.PageGetByPlaceholderOptions{Exact: playwright.Bool(true)}
+
+// otherMethods is the control a reader knows as "Other Authentication Methods".
+func (p MinIOLogin) control(label string) playwright.Locator {
+	return p.Page.GetByText(label, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)})
+}
 
 // Open navigates to the login screen, unless it is already shown, and waits
 // until it is rendered.
@@ -29,8 +39,11 @@ func (p MinIOLogin) Open() error {
 func (p MinIOLogin) WaitRendered() error { return visible(p.anyForm()) }
 
 func (p MinIOLogin) anyForm() playwright.Locator {
-	return p.Page.Locator("#accessKey, #SSOSelector, .selectContainer")
+	return p.accessKey().Or(p.control(otherMethods))
 }
+
+// otherMethods is the select under the form (both console generations).
+const otherMethods = "Other Authentication Methods"
 
 // Rendered says whether the login screen is drawn now.
 func (p MinIOLogin) Rendered() bool {
@@ -38,65 +51,95 @@ func (p MinIOLogin) Rendered() bool {
 	return v
 }
 
-// SignIn logs in with credentials and waits for the console.
+// SignIn logs in with credentials and waits for the console. Where an
+// identity provider is configured, newer consoles hide the form behind
+// "Other Authentication Methods" -> "Use Credentials".
 func (p MinIOLogin) SignIn(user, password string) error {
+	if err := p.WaitRendered(); err != nil {
+		return err
+	}
+	if v, _ := p.accessKey().IsVisible(); !v {
+		if _, err := p.OpenList(otherMethods); err != nil {
+			return err
+		}
+		if err := p.ChooseFromList("Use Credentials"); err != nil {
+			return err
+		}
+	}
 	if err := visible(p.accessKey()); err != nil {
 		return err
 	}
 	if err := p.accessKey().Fill(user); err != nil {
 		return err
 	}
-	if err := p.Page.Locator("#secretKey").Fill(password); err != nil {
+	if err := p.secretKey().Fill(password); err != nil {
 		return err
 	}
-	if err := p.Page.Locator("#do-login").Click(); err != nil {
+	if err := button(p.Page, "Login").Click(); err != nil {
 		return err
 	}
 	return MinIOConsole{Page: p.Page}.WaitRendered()
 }
 
-// selectBox is the select control whose fixed label is label.
-func (p MinIOLogin) selectBox(label string) playwright.Locator {
-	return p.Page.Locator(".selectContainer").Filter(playwright.LocatorFilterOptions{HasText: label})
+// openList is the list a select opens: a pop-up with no role, known by the
+// id suffix both console generations give it.
+func (p MinIOLogin) openList() playwright.Locator {
+	return p.Page.Locator("[id$='-options-selector']")
 }
 
-func (p MinIOLogin) openOptions() playwright.Locator {
-	return p.Page.Locator("[id$='-options-selector'] li")
-}
-
-// OpenList clicks the select labelled label open and returns its options.
+// OpenList clicks the control labelled label open and returns the options
+// its list shows, as a reader reads them.
 func (p MinIOLogin) OpenList(label string) ([]string, error) {
-	sel := p.selectBox(label)
-	if n, _ := sel.Count(); n == 0 {
-		return nil, &NotFound{What: "control labelled " + label, Offered: texts(p.Page.Locator("button, .selectContainer"))}
+	c := p.control(label)
+	if n, _ := c.Count(); n == 0 {
+		return nil, &NotFound{What: "control labelled " + label, Offered: texts(p.Page.GetByRole("button"))}
 	}
-	if err := sel.First().Click(); err != nil {
+	if err := c.First().Click(); err != nil {
 		return nil, err
 	}
-	if err := visible(p.openOptions()); err != nil {
+	if err := visible(p.openList()); err != nil {
 		return nil, &NotFound{What: "list opened by " + label}
 	}
-	return texts(p.openOptions()), nil
+	var out []string
+	for _, t := range texts(p.openList()) {
+		for _, line := range strings.Split(t, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				out = append(out, line)
+			}
+		}
+	}
+	return out, nil
 }
 
 // ChooseFromList picks option in the open list.
 func (p MinIOLogin) ChooseFromList(option string) error {
-	return p.openOptions().Filter(playwright.LocatorFilterOptions{HasText: option}).First().Click()
+	return p.openList().GetByText(option, playwright.LocatorGetByTextOptions{Exact: playwright.Bool(true)}).First().Click()
 }
 
-// SSOButtons are the identity providers the screen offers as buttons.
-func (p MinIOLogin) SSOButtons() []string { return texts(p.Page.Locator("#SSOSelector")) }
+// ssoButton is the identity provider's button above the form: named by its
+// display name, "name - type" when MinIO knows the provider's type.
+func (p MinIOLogin) ssoButton(name string) playwright.Locator {
+	return p.Page.GetByRole("button", playwright.PageGetByRoleOptions{Name: regexp.MustCompile(`^` + regexp.QuoteMeta(name) + `( - .*)?$`)})
+}
 
-// ChooseSSO clicks the identity provider button whose text is name.
+// SSOButtons are the buttons the screen offers besides the form's Login.
+func (p MinIOLogin) SSOButtons() []string {
+	var out []string
+	for _, t := range texts(p.Page.GetByRole("button")) {
+		if t != "Login" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// ChooseSSO clicks the identity provider button whose name is name.
 func (p MinIOLogin) ChooseSSO(name string) error {
-	b := p.Page.Locator("#SSOSelector")
+	b := p.ssoButton(name)
 	if err := visible(b); err != nil {
-		return &NotFound{What: "identity provider button", Offered: texts(p.Page.Locator("button"))}
+		return &NotFound{What: "button " + name, Offered: p.SSOButtons()}
 	}
-	if got := strings.TrimSpace(firstText(b)); got != name && !strings.HasPrefix(got, name+" - ") {
-		return &NotFound{What: "button for " + name, Offered: []string{got}}
-	}
-	return b.Click()
+	return b.First().Click()
 }
 
 func (p MinIOLogin) messages() playwright.Locator {
