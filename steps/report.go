@@ -118,6 +118,17 @@ func (r *Report) EndScenario(outcome, trace, page string, logs map[string]string
 	c.Outcome, c.Trace, c.PageHTML, c.Logs, c.Duration = outcome, trace, page, logs, d
 }
 
+// furniture are the guide's shortcodes other than the rendered sitevars.
+func (r *Report) furniture() []guide.Shortcode {
+	var out []guide.Shortcode
+	for _, sc := range r.guide.Shortcodes {
+		if !sc.Rendered {
+			out = append(out, sc)
+		}
+	}
+	return out
+}
+
 // Summary is the plain-text list of deviations for the terminal.
 func (r *Report) Summary() string {
 	r.mu.Lock()
@@ -182,7 +193,7 @@ func (r *Report) Write() error {
 	}
 	var buf strings.Builder
 	err := reportTemplate.Execute(&buf, map[string]any{
-		"Guide": r.guide, "Versions": r.Versions, "Scenarios": views, "Deviations": r.Deviations, "When": time.Now().Format(time.RFC1123),
+		"Guide": r.guide, "Versions": r.Versions, "Furniture": r.furniture(), "Scenarios": views, "Deviations": r.Deviations, "When": time.Now().Format(time.RFC1123),
 		"Rel": rel,
 	})
 	if err != nil {
@@ -209,6 +220,8 @@ img{max-width:100%;border:1px solid #ccc;border-radius:4px}
 <h1>{{.Guide.Title}}: the guide, done step by step</h1>
 <p class="sub">Guide: <code>{{.Guide.Path}}</code>{{range .Guide.TestedVersions}} · {{.Product}} {{.Version}}{{end}} · run {{.When}}</p>
 {{if .Versions}}<ul class="versions">{{range .Versions}}<li>{{.}}</li>{{end}}</ul>{{end}}
+{{if .Guide.Sitevars}}<p class="note">Site variables: {{range $k, $v := .Guide.Sitevars}}<code>{{$k}}={{$v}}</code> {{end}}(the docs' <code>sitevar</code> shortcodes, rendered; <code>GUIDEWALK_SITEVARS</code> overrides them).</p>{{end}}
+{{if .Furniture}}<p class="note">Shortcodes of the docs site that the suite does not execute: {{range .Furniture}}<code>{{.Raw}}</code> (line {{.Line}}) {{end}}</p>{{end}}
 {{if .Deviations}}<h2>Deviations from the guide</h2><ul>{{range .Deviations}}<li class="deviation">{{.Scenario}}: {{.Err.Error}}</li>{{end}}</ul>{{end}}
 {{range .Scenarios}}<div class="scenario"><h2>{{.Index}}. {{.Name}} <span class="badge {{.Outcome}}">{{.Outcome}}</span></h2>
 {{if .Trace}}<p>Evidence: <a href="{{call $.Rel .Trace}}">Playwright trace</a> (<code>playwright show-trace</code>) · <a href="{{call $.Rel .PageHTML}}">page HTML</a>{{range $name, $path := .Logs}} · <a href="{{call $.Rel $path}}">{{$name}} log</a>{{end}}</p>{{end}}
