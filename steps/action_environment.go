@@ -65,7 +65,8 @@ func (w *World) minioConfiguredBy(label string) error {
 	if err != nil {
 		return fmt.Errorf("ask MinIO for its OpenID configuration: %w", err)
 	}
-	if !strings.Contains(cfg, "config_url=https") {
+	// Settings from the environment show as "# MINIO_IDENTITY_OPENID_CONFIG_URL=…".
+	if !strings.Contains(cfg, "config_url=https") && !strings.Contains(cfg, "CONFIG_URL=https") {
 		return &GuideError{Where: w.s.Guide.Where(w.target.Method.Line), Says: w.target.Label(),
 			Saw: "MinIO started with the method's variables holds no OpenID configuration"}
 	}

@@ -226,6 +226,7 @@ func (s *Suite) stop() {
 				s.Log.Printf("report: %v", err)
 			}
 			fmt.Fprint(os.Stderr, s.Report.Summary())
+			s.Report.GitHub(os.Stdout)
 		}
 	})
 }
