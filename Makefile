@@ -12,7 +12,7 @@ export GUIDEWALK_ARTIFACTS := $(abspath $(ARTIFACTS))
 # project's copy (read from ../shared, never copied into the project).
 UPSTREAM_GUIDES ?= ../shared/guides/minio/current.md
 
-.PHONY: bootstrap verify test unit lint bench soak walkthrough clean
+.PHONY: bootstrap verify check test unit lint bench soak walkthrough clean
 
 ## bootstrap: install and start what the suite needs (idempotent)
 bootstrap:
@@ -21,6 +21,10 @@ bootstrap:
 ## verify: run the guide's scenarios; artifacts under ./artifacts
 verify: bootstrap
 	$(GOTEST) -run '^TestGuide$$' -v .
+
+## check: the offline checks of a guide, in seconds without Docker or a browser (GUIDE=path, SITEVARS=name=value,...)
+check:
+	$(GO) run ./cmd/guidewalk check $(if $(SITEVARS),--sitevars '$(SITEVARS)') $(or $(GUIDE),features/minio/guide.md)
 
 ## test: lint, unit tests, the environment test and the scenarios of the project's copy and of each upstream guide (the CI command)
 test: bootstrap lint

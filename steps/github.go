@@ -80,10 +80,8 @@ func (r *Report) GitHub(w io.Writer) {
 	for _, o := range other {
 		Annotate(w, "error", "", 0, "guidewalk", redact(o))
 	}
-	if p := os.Getenv(githubSummaryVar); p != "" {
-		if err := appendFile(p, redact(r.markdown(failures, other))); err != nil {
-			fmt.Fprintf(os.Stderr, "guidewalk: step summary: %v\n", err)
-		}
+	if err := AppendSummary(redact(r.markdown(failures, other))); err != nil {
+		fmt.Fprintf(os.Stderr, "guidewalk: step summary: %v\n", err)
 	}
 }
 
@@ -153,7 +151,13 @@ func cell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|`) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func appendFile(path, s string) error {
+// AppendSummary appends Markdown to the job's step summary
+// ($GITHUB_STEP_SUMMARY); without one it does nothing.
+func AppendSummary(s string) error {
+	path := os.Getenv(githubSummaryVar)
+	if path == "" || !OnGitHub() {
+		return nil
+	}
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return err

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/guidewalk/guidewalk/apps/minio"
+	"github.com/guidewalk/guidewalk/env"
+	"github.com/guidewalk/guidewalk/guide"
+)
+
+// app is how the suite names the image of a guide's application.
+type app struct {
+	Product  string              // the product as the guide's Tested Versions name it
+	ImageVar string              // the variable that overrides the image
+	Image    func(string) string // the official image of a version
+}
+
+// apps holds, per guide (by its title), the application the suite runs
+// beside Authelia: a second guide adds one row.
+var apps = map[string]app{
+	"MinIO": {Product: "MinIO", ImageVar: minio.ImageVar, Image: minio.Image},
+}
+
+// defaultApp is the application whose image --app-image sets when the
+// guide cannot be read to say which: the only one the suite runs today.
+var defaultApp = apps["MinIO"]
+
+// appOf is the application of a guide.
+func appOf(g *guide.Guide) (app, error) {
+	a, ok := apps[g.Title]
+	if !ok {
+		return app{}, fmt.Errorf("%s: the suite runs no application for a guide titled %q", g.Path, g.Title)
+	}
+	return a, nil
+}
+
+// images prints the images verify would run for a guide, one a line, for a
+// workflow to pull (with progress and retries of its own) before the run.
+func images(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("images", "[--authelia-image REF] [--app-image REF] [--sitevars ...] GUIDE", stderr)
+	autheliaImage := fs.String("authelia-image", os.Getenv(env.AutheliaImageVar), "the Authelia image instead of the one the guide's Tested Versions name (default $"+env.AutheliaImageVar+")")
+	appImage := fs.String("app-image", "", "the application's image instead of the one the guide's Tested Versions name (default: the application's variable, e.g. $"+minio.ImageVar+")")
+	sitevars := sitevarsFlag(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return flagStatus(err)
+	}
+	path, ok := oneGuide(fs, pos, stderr)
+	if !ok {
+		return exitUsage
+	}
+	g, err := loadGuide(path, *sitevars)
+	if err != nil {
+		fmt.Fprintf(stderr, "guidewalk images: %v\n", err)
+		return exitUsage
+	}
+	refs, err := imageRefs(g, *autheliaImage, *appImage)
+	if err != nil {
+		fmt.Fprintf(stderr, "guidewalk images: %v\n", err)
+		return exitFindings
+	}
+	for _, r := range refs {
+		fmt.Fprintln(stdout, r)
+	}
+	return exitOK
+}
+
+// imageRefs are the images the suite runs for g, as it chooses them: an
+// override, else the official image of the Tested Version.
+func imageRefs(g *guide.Guide, autheliaImage, appImage string) ([]string, error) {
+	a, err := appOf(g)
+	if err != nil {
+		return nil, err
+	}
+	if appImage == "" {
+		appImage = os.Getenv(a.ImageVar)
+	}
+	var out []string
+	for _, p := range []struct {
+		product, override, variable string
+		image                       func(string) string
+	}{
+		{"Authelia", autheliaImage, env.AutheliaImageVar, env.AutheliaImage},
+		{a.Product, appImage, a.ImageVar, a.Image},
+	} {
+		if p.override != "" {
+			out = append(out, p.override)
+			continue
+		}
+		v, err := g.Version(p.product)
+		if err != nil {
+			return nil, fmt.Errorf("%w (or set %s)", err, p.variable)
+		}
+		out = append(out, p.image(v.Version))
+	}
+	return out, nil
+}
