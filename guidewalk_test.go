@@ -32,6 +32,11 @@ func TestGuide(t *testing.T) {
 			paths = choice.Paths
 		}
 	}
+	// Set-up first: when it fails, it is said once and no scenario runs.
+	if err := steps.Setup(); err != nil {
+		steps.Teardown()
+		t.Fatalf("set-up failed, no scenario ran: %v", err)
+	}
 	junit, cucumber := filepath.Join(artifacts, "junit.xml"), filepath.Join(artifacts, "cucumber.json")
 	format := fmt.Sprintf("pretty,junit:%s,cucumber:%s", junit, cucumber)
 	status := godog.TestSuite{

@@ -2,6 +2,7 @@ package steps
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/guidewalk/guidewalk/steps/pages"
@@ -29,6 +30,7 @@ func (w *World) loginAs(user string) error {
 		return fmt.Errorf("Authelia first factor: %w", err)
 	}
 	w.snap("authelia first factor")
+	w.note("Authelia's sign-in at %s", strings.SplitN(w.page.URL(), "?", 2)[0])
 	if err := first.Submit(); err != nil {
 		return fmt.Errorf("Authelia first factor: %w", err)
 	}

@@ -66,5 +66,9 @@ func (w *World) loginScreenAppears() error {
 			return err
 		}
 	}
-	return login.WaitRendered()
+	if err := login.WaitRendered(); err != nil {
+		return err
+	}
+	w.note("MinIO's login screen at %s", w.page.URL())
+	return nil
 }

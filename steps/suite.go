@@ -5,6 +5,7 @@ package steps
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -55,6 +56,7 @@ type Suite struct {
 	scenarios int
 	mu        sync.Mutex
 	stopOnce  sync.Once
+	startOnce sync.Once
 	phases    map[string]time.Duration
 	began     time.Time
 }
@@ -64,17 +66,31 @@ var suite = &Suite{}
 // Current is the running suite (for the test runner's summary).
 func Current() *Suite { return suite }
 
+// SetupError is why set-up failed, nil when it did not: the runner fails
+// with it once, instead of once per scenario.
+func (s *Suite) SetupError() error { return s.startErr }
+
 // InitializeTestSuite starts the world before the first scenario and removes
 // it after the last, on failure and on Ctrl-C too.
 func InitializeTestSuite(ctx *godog.TestSuiteContext) {
-	ctx.BeforeSuite(func() {
-		suite.startErr = suite.start()
-		if suite.startErr != nil {
-			suite.Log.Printf("setup failed: %v", suite.startErr)
-		}
-	})
+	ctx.BeforeSuite(func() { _ = Setup() })
 	ctx.AfterSuite(func() { suite.stop() })
 }
+
+// Setup starts the world once; runners call it before godog so that a
+// failed set-up is said once and no scenario pretends to run.
+func Setup() error {
+	suite.startOnce.Do(func() {
+		suite.startErr = suite.start()
+		if suite.startErr != nil {
+			suite.Log.Printf("set-up failed, no scenario runs: %v", suite.startErr)
+		}
+	})
+	return suite.startErr
+}
+
+// Teardown removes the world and writes the summary (after a failed Setup).
+func Teardown() { suite.stop() }
 
 func (s *Suite) start() error {
 	s.began = time.Now()
@@ -225,10 +241,31 @@ func (s *Suite) stop() {
 			if err := s.Report.Write(); err != nil && s.Log != nil {
 				s.Log.Printf("report: %v", err)
 			}
+		}
+		if s.startErr != nil {
+			s.setupFailed()
+		} else if s.Report != nil {
 			fmt.Fprint(os.Stderr, s.Report.Summary())
 			s.Report.GitHub(os.Stdout)
 		}
 	})
+}
+
+// setupFailed says once why no scenario ran: in the terminal, and on GitHub
+// as an annotation (on the guide's line when the guide is at fault) and in
+// the step summary.
+func (s *Suite) setupFailed() {
+	msg := s.Log.Redact(s.startErr.Error())
+	fmt.Fprintf(os.Stderr, "guidewalk: set-up failed, no scenario ran:\n  %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
+	if !OnGitHub() {
+		return
+	}
+	path, line := "", 0
+	if ge := (*guide.Error)(nil); errors.As(s.startErr, &ge) {
+		path, line = ge.Path, ge.Line
+	}
+	Annotate(os.Stdout, "error", path, line, "guidewalk set-up", msg)
+	_ = AppendSummary(fmt.Sprintf("## guidewalk: set-up failed\n\nNo scenario ran.\n\n```\n%s\n```\n", msg))
 }
 
 // interruptible removes the world on Ctrl-C or SIGTERM before exiting.

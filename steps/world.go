@@ -56,7 +56,8 @@ func (w *World) before(ctx context.Context, sc *godog.Scenario) (context.Context
 		}
 	}
 	if w.s.startErr != nil {
-		return ctx, fmt.Errorf("the environment could not be set up: %w", w.s.startErr)
+		// Said once, at the top and in the summary: not under every scenario.
+		return ctx, errors.New("not run: set-up failed (see above)")
 	}
 	if err := w.s.Env.Down(); err != nil {
 		return ctx, err
