@@ -32,6 +32,9 @@ func TestGuide(t *testing.T) {
 			paths = choice.Paths
 		}
 	}
+	if err := steps.Plan(paths, *tags); err != nil {
+		t.Fatal(err)
+	}
 	// Set-up first: when it fails, it is said once and no scenario runs.
 	if err := steps.Setup(); err != nil {
 		steps.Teardown()
@@ -44,12 +47,15 @@ func TestGuide(t *testing.T) {
 		TestSuiteInitializer: steps.InitializeTestSuite,
 		ScenarioInitializer:  steps.InitializeScenario,
 		Options: &godog.Options{
-			Format:   format,
-			Output:   colors.Colored(steps.RedactingWriter(os.Stdout)),
-			Paths:    paths,
-			Tags:     *tags,
-			Strict:   true,
-			TestingT: t,
+			Format: format,
+			Output: colors.Colored(steps.RedactingWriter(os.Stdout)),
+			Paths:  paths,
+			Tags:   *tags,
+			// Scenarios run at the same time, each in its own browser
+			// context; output stays per scenario.
+			Concurrency: steps.Concurrency(),
+			Strict:      true,
+			TestingT:    t,
 		},
 	}.Run()
 	steps.Current().RedactFiles(junit, cucumber)

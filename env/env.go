@@ -293,8 +293,21 @@ func (e *Environment) createNetwork(context.Context) error {
 	return nil
 }
 
+// startAuthelia starts Authelia while its own validate-config reads the
+// same configuration beside it; a rejection is reported in validate-config's
+// words, which say more than a container that exits.
 func (e *Environment) startAuthelia(ctx context.Context, cfg Config) error {
 	bind := []string{filepath.Join(e.Dir, "authelia") + ":" + autheliaConfigDir}
+	validated := make(chan error, 1)
+	go func() { validated <- e.validateAuthelia(ctx, cfg, bind) }()
+	started := e.runAuthelia(ctx, cfg, bind)
+	if err := <-validated; err != nil {
+		return err
+	}
+	return started
+}
+
+func (e *Environment) validateAuthelia(ctx context.Context, cfg Config, bind []string) error {
 	check := &container{
 		Name: "guidewalk-" + e.RunID + "-authelia-validate", Image: cfg.AutheliaImage,
 		Entry: []string{"authelia"}, Cmd: []string{"validate-config", "--config", autheliaConfigFile},
@@ -312,6 +325,10 @@ func (e *Environment) startAuthelia(ctx context.Context, cfg Config) error {
 	if strings.Contains(out, "with warnings") {
 		e.Log.Printf("authelia validate-config: %s", strings.Join(strings.Fields(out), " "))
 	}
+	return nil
+}
+
+func (e *Environment) runAuthelia(ctx context.Context, cfg Config, bind []string) error {
 	e.authelia = &container{
 		Name: "guidewalk-" + e.RunID + "-authelia", Alias: e.AutheliaURL.Hostname(), Image: cfg.AutheliaImage,
 		Entry: []string{"authelia"}, Cmd: []string{"--config", autheliaConfigFile},

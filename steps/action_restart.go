@@ -23,7 +23,7 @@ func (w *World) acceptRestart() error {
 	if err := w.target.MinIO.WaitRestarted(context.Background(), asked, 90*time.Second); err != nil {
 		return err
 	}
-	w.target.configured = true
+	w.target.configured.Store(true)
 	w.note("MinIO restarted and answered again %.1fs after Restart was pressed", time.Since(asked).Seconds())
 	return nil
 }

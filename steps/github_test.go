@@ -18,22 +18,23 @@ func githubReport() *Report {
 	g := &guide.Guide{Path: "features/minio/guide.md", Title: "MinIO"}
 	r := &Report{guide: g, refs: map[string]int{}, redact: func(s string) string { return strings.ReplaceAll(s, "insecure_secret", "*****") }}
 	r.SetVersions([]string{`Authelia: the guide names v4.38.0 (features/minio/guide.md:12), this run ran authelia/authelia:4.38.0, which says "4.38.0"`})
-	r.BeginScenario(1, "Configure MinIO", false)
-	r.AddStep(StepRecord{Text: "I login to MinIO", GuideStep: 1, Outcome: "passed", Seconds: 1.5})
-	r.EndScenario("passed", "", "", nil, 2*time.Second)
-	r.BeginScenario(2, "Step 8 as written", true)
+	var rec *ScenarioRecord
+	rec = r.BeginScenario(1, "Configure MinIO", false)
+	r.AddStep(rec, StepRecord{Text: "I login to MinIO", GuideStep: 1, Outcome: "passed", Seconds: 1.5})
+	r.EndScenario(rec, "passed", "", "", nil, 2*time.Second)
+	rec = r.BeginScenario(2, "Step 8 as written", true)
 	ge := &GuideError{Step: 8, Where: "features/minio/guide.md:91", Says: "select `Authelia` from the list", Saw: "the list offers \"Use STS\"\nand no \"Authelia\" (100% sure)"}
-	r.AddStep(StepRecord{Text: "I click Other Authentication Methods", GuideStep: 8, Outcome: "deviation"})
+	r.AddStep(rec, StepRecord{Text: "I click Other Authentication Methods", GuideStep: 8, Outcome: "deviation"})
 	r.AddDeviation("Step 8 as written", ge)
-	r.EndScenario("passed", "", "", nil, 3*time.Second)
-	r.BeginScenario(3, "A user | logs in", false)
+	r.EndScenario(rec, "passed", "", "", nil, 3*time.Second)
+	rec = r.BeginScenario(3, "A user | logs in", false)
 	failed := &GuideError{Step: 4, Where: "features/minio/guide.md:80", Says: "Client Secret: `insecure_secret`", Saw: "the form has no field \"Client Secret\""}
-	r.AddStep(StepRecord{Text: "I enter the following information", GuideStep: 4, Outcome: "failed", Err: failed.Error()})
-	r.AddStep(StepRecord{Text: "I press Save", Outcome: "skipped"})
-	r.EndScenario("failed", "", "", nil, 4*time.Second)
-	r.BeginScenario(4, "Refused", false)
-	r.AddStep(StepRecord{Text: "Authelia runs", Outcome: "failed", Err: "env: image authelia/authelia:9 neither present nor pullable"})
-	r.EndScenario("failed", "", "", nil, time.Second)
+	r.AddStep(rec, StepRecord{Text: "I enter the following information", GuideStep: 4, Outcome: "failed", Err: failed.Error()})
+	r.AddStep(rec, StepRecord{Text: "I press Save", Outcome: "skipped"})
+	r.EndScenario(rec, "failed", "", "", nil, 4*time.Second)
+	rec = r.BeginScenario(4, "Refused", false)
+	r.AddStep(rec, StepRecord{Text: "Authelia runs", Outcome: "failed", Err: "env: image authelia/authelia:9 neither present nor pullable"})
+	r.EndScenario(rec, "failed", "", "", nil, time.Second)
 	return r
 }
 

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -56,6 +57,7 @@ type Report struct {
 	Scenarios  []*ScenarioRecord
 	Deviations []DeviationRecord
 	Versions   []string // per product: what the guide names, what the run ran
+	Network    string   // what the browser fetched from where
 }
 
 // SetVersions records the products' versions for the report's header.
@@ -81,26 +83,22 @@ func NewReport(g *guide.Guide, dir string, features []string, redact func(string
 // GuideRef is the guide step a Gherkin step transcribes (0 for none).
 func (r *Report) GuideRef(text string) int { return r.refs[text] }
 
-// BeginScenario starts a scenario record.
-func (r *Report) BeginScenario(i int, name string, deviation bool) {
+// BeginScenario starts a scenario record; scenarios may run at the same
+// time, so each keeps its own and the report sorts them by index.
+func (r *Report) BeginScenario(i int, name string, deviation bool) *ScenarioRecord {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.Scenarios = append(r.Scenarios, &ScenarioRecord{Index: i, Name: name, Deviation: deviation})
+	rec := &ScenarioRecord{Index: i, Name: name, Deviation: deviation}
+	r.Scenarios = append(r.Scenarios, rec)
+	sort.SliceStable(r.Scenarios, func(a, b int) bool { return r.Scenarios[a].Index < r.Scenarios[b].Index })
+	return rec
 }
 
-func (r *Report) current() *ScenarioRecord {
-	if len(r.Scenarios) == 0 {
-		return &ScenarioRecord{}
-	}
-	return r.Scenarios[len(r.Scenarios)-1]
-}
-
-// AddStep records a step of the current scenario.
-func (r *Report) AddStep(s StepRecord) {
+// AddStep records a step of the scenario rec.
+func (r *Report) AddStep(rec *ScenarioRecord, s StepRecord) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	c := r.current()
-	c.Steps = append(c.Steps, s)
+	rec.Steps = append(rec.Steps, s)
 }
 
 // AddDeviation records an expected deviation.
@@ -110,12 +108,11 @@ func (r *Report) AddDeviation(scenario string, ge *GuideError) {
 	r.Deviations = append(r.Deviations, DeviationRecord{Scenario: scenario, Err: ge})
 }
 
-// EndScenario closes the current scenario record.
-func (r *Report) EndScenario(outcome, trace, page string, logs map[string]string, d time.Duration) {
+// EndScenario closes the scenario record rec.
+func (r *Report) EndScenario(rec *ScenarioRecord, outcome, trace, page string, logs map[string]string, d time.Duration) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	c := r.current()
-	c.Outcome, c.Trace, c.PageHTML, c.Logs, c.Duration = outcome, trace, page, logs, d
+	rec.Outcome, rec.Trace, rec.PageHTML, rec.Logs, rec.Duration = outcome, trace, page, logs, d
 }
 
 // furniture are the guide's shortcodes other than the rendered sitevars.
@@ -193,7 +190,7 @@ func (r *Report) Write() error {
 	}
 	var buf strings.Builder
 	err := reportTemplate.Execute(&buf, map[string]any{
-		"Guide": r.guide, "Versions": r.Versions, "Furniture": r.furniture(), "Scenarios": views, "Deviations": r.Deviations, "When": time.Now().Format(time.RFC1123),
+		"Guide": r.guide, "Versions": r.Versions, "Furniture": r.furniture(), "Network": r.Network, "Scenarios": views, "Deviations": r.Deviations, "When": time.Now().Format(time.RFC1123),
 		"Rel": rel,
 	})
 	if err != nil {
@@ -221,6 +218,7 @@ img{max-width:100%;border:1px solid #ccc;border-radius:4px}
 <p class="sub">Guide: <code>{{.Guide.Path}}</code>{{range .Guide.TestedVersions}} · {{.Product}} {{.Version}}{{end}} · run {{.When}}</p>
 {{if .Versions}}<ul class="versions">{{range .Versions}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .Guide.Sitevars}}<p class="note">Site variables: {{range $k, $v := .Guide.Sitevars}}<code>{{$k}}={{$v}}</code> {{end}}(the docs' <code>sitevar</code> shortcodes, rendered; <code>GUIDEWALK_SITEVARS</code> overrides them).</p>{{end}}
+{{if .Network}}<p class="note">Network: {{.Network}}</p>{{end}}
 {{if .Furniture}}<p class="note">Shortcodes of the docs site that the suite does not execute: {{range .Furniture}}<code>{{.Raw}}</code> (line {{.Line}}) {{end}}</p>{{end}}
 {{if .Deviations}}<h2>Deviations from the guide</h2><ul>{{range .Deviations}}<li class="deviation">{{.Scenario}}: {{.Err.Error}}</li>{{end}}</ul>{{end}}
 {{range .Scenarios}}<div class="scenario"><h2>{{.Index}}. {{.Name}} <span class="badge {{.Outcome}}">{{.Outcome}}</span></h2>
@@ -235,11 +233,15 @@ img{max-width:100%;border:1px solid #ccc;border-radius:4px}
 </body></html>
 `))
 
-// dataURL embeds a PNG so that the report is one self-contained file.
+// dataURL embeds a screenshot so that the report is one self-contained file.
 func dataURL(path string) template.URL {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return ""
 	}
-	return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(b))
+	mime := "image/png"
+	if strings.HasSuffix(path, ".jpg") {
+		mime = "image/jpeg"
+	}
+	return template.URL("data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(b))
 }

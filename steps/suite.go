@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -23,13 +24,15 @@ import (
 
 // Settings, all optional.
 const (
-	GuideVar     = "GUIDEWALK_GUIDE"     // path of the guide to verify
-	SitevarsVar  = "GUIDEWALK_SITEVARS"  // the docs' site variables, e.g. "domain=example.org"
-	FeaturesVar  = "GUIDEWALK_FEATURES"  // feature files to run instead of the ones chosen for the guide
-	ArtifactsVar = "GUIDEWALK_ARTIFACTS" // where screenshots, traces and reports go
-	HeadedVar    = "GUIDEWALK_HEADED"    // "1": show the browser
-	SlowMoVar    = "GUIDEWALK_SLOWMO"    // milliseconds between browser actions
-	PauseVar     = "GUIDEWALK_PAUSE"     // milliseconds to pause after each step
+	GuideVar       = "GUIDEWALK_GUIDE"       // path of the guide to verify
+	SitevarsVar    = "GUIDEWALK_SITEVARS"    // the docs' site variables, e.g. "domain=example.org"
+	FeaturesVar    = "GUIDEWALK_FEATURES"    // feature files to run instead of the ones chosen for the guide
+	ParallelVar    = "GUIDEWALK_PARALLEL"    // scenarios run at the same time (default 3; 1 for one after the other)
+	ScreenshotsVar = "GUIDEWALK_SCREENSHOTS" // png (default) or jpeg
+	ArtifactsVar   = "GUIDEWALK_ARTIFACTS"   // where screenshots, traces and reports go
+	HeadedVar      = "GUIDEWALK_HEADED"      // "1": show the browser
+	SlowMoVar      = "GUIDEWALK_SLOWMO"      // milliseconds between browser actions
+	PauseVar       = "GUIDEWALK_PAUSE"       // milliseconds to pause after each step
 )
 
 // DefaultGuide is the project's copy of the guide, relative to the repo root.
@@ -49,11 +52,16 @@ type Suite struct {
 	Env       *env.Environment
 	PW        *playwright.Playwright
 	Targets   []*Target
+	Assets    *env.AssetCache
 	Artifacts string
 	Log       *env.Logger
 	Report    *Report
 	startErr  error
 	scenarios int
+	shots     tally     // time spent taking screenshots
+	planned   []Planned // what godog will run, in order (nil under the godog CLI)
+	paths     []string
+	tags      string
 	mu        sync.Mutex
 	stopOnce  sync.Once
 	startOnce sync.Once
@@ -77,6 +85,30 @@ func InitializeTestSuite(ctx *godog.TestSuiteContext) {
 	ctx.AfterSuite(func() { suite.stop() })
 }
 
+// Plan tells the suite which features and tags godog runs, before Setup:
+// the report keeps their order and scenarios that wait for another know
+// whether it runs.
+func Plan(paths []string, tags string) error {
+	suite.paths, suite.tags = paths, tags
+	var err error
+	suite.planned, err = plan(paths, tags)
+	return err
+}
+
+// order is the scenario's place in the run (1-based), in the features'
+// order whatever order scenarios start in.
+func (s *Suite) order(name string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, p := range s.planned {
+		if p.Name == name {
+			return i + 1
+		}
+	}
+	s.scenarios++
+	return len(s.planned) + s.scenarios
+}
+
 // Setup starts the world once; runners call it before godog so that a
 // failed set-up is said once and no scenario pretends to run.
 func Setup() error {
@@ -96,6 +128,7 @@ func (s *Suite) start() error {
 	s.began = time.Now()
 	s.Log = env.NewLogger(os.Stderr)
 	s.phases = map[string]time.Duration{}
+	s.Assets = env.NewAssetCache()
 	s.Artifacts = os.Getenv(ArtifactsVar)
 	if s.Artifacts == "" {
 		s.Artifacts = "artifacts"
@@ -138,6 +171,7 @@ func (s *Suite) start() error {
 	if s.Targets, err = targets(g); err != nil {
 		return err
 	}
+	s.assignConfigurer()
 	var apps []env.AppSpec
 	for _, t := range s.Targets {
 		apps = append(apps, t.MinIO.Spec)
@@ -177,10 +211,18 @@ func (s *Suite) start() error {
 		return d.err
 	}
 	t := time.Now()
-	for _, tg := range s.Targets {
-		if tg.Browser, err = e.LaunchBrowser(s.PW, tg.MinIO.App, env.BrowserOptions{Headed: os.Getenv(HeadedVar) == "1", SlowMo: envFloat(SlowMoVar)}); err != nil {
-			return err
-		}
+	errs := make([]error, len(s.Targets))
+	var wg sync.WaitGroup
+	for i, tg := range s.Targets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tg.Browser, errs[i] = e.LaunchBrowser(s.PW, tg.MinIO.App, env.BrowserOptions{Headed: os.Getenv(HeadedVar) == "1", SlowMo: envFloat(SlowMoVar)})
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	s.phases["browser"] = time.Since(t)
 	s.Log.Printf("browser: %d Chromium launched in %.1fs, one per MinIO instance (driver started in %.1fs, beside the containers)", len(s.Targets), time.Since(t).Seconds(), d.in.Seconds())
@@ -238,6 +280,9 @@ func (s *Suite) stop() {
 			s.Env.Stop()
 		}
 		if s.Report != nil {
+			s.Report.Network = fmt.Sprintf("Browser contexts share nothing but this: the content-hashed static files (name.<hash>.js) an application served in this run, "+
+				"%d of them, were answered %d times from the run's memory (%.1f MB not fetched again); pages, API calls and everything else always reached the products.",
+				s.Assets.Files(), s.Assets.Hits.Load(), float64(s.Assets.Bytes.Load())/1e6)
 			if err := s.Report.Write(); err != nil && s.Log != nil {
 				s.Log.Printf("report: %v", err)
 			}
@@ -294,6 +339,22 @@ func (s *Suite) Phases() map[string]time.Duration {
 	return out
 }
 
+// tally adds up durations from several goroutines.
+type tally struct{ n, d atomic.Int64 }
+
+func (t *tally) add(d time.Duration) { t.n.Add(1); t.d.Add(int64(d)) }
+
+// Concurrency is how many scenarios run at the same time.
+func Concurrency() int {
+	if n := int(envFloat(ParallelVar)); n > 0 {
+		return n
+	}
+	if os.Getenv(HeadedVar) == "1" {
+		return 1 // a person watches one browser at a time
+	}
+	return 3
+}
+
 func envFloat(name string) float64 {
 	var f float64
 	_, _ = fmt.Sscanf(os.Getenv(name), "%g", &f)
@@ -344,6 +405,7 @@ func (s *Suite) writeTimings() {
 		phases[k] = v.Seconds()
 	}
 	t["phases"] = phases
+	t["screenshots"] = map[string]any{"count": s.shots.n.Load(), "seconds": time.Duration(s.shots.d.Load()).Seconds(), "format": shotFormat()}
 	scenarios := map[string]float64{}
 	steps := map[string]float64{}
 	if s.Report != nil {

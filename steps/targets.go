@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/guidewalk/guidewalk/apps/minio"
 	"github.com/guidewalk/guidewalk/env"
@@ -13,12 +15,23 @@ import (
 // Target is one configuration method of the guide and the application
 // instance that method configures, with a browser that reaches it.
 type Target struct {
-	Method     guide.Method
-	Name       string // slug of the method's label: names the container and users
-	MinIO      *minio.Instance
-	Browser    *env.Browser
-	configured bool // the Web GUI's steps 1 to 6 were done on it
+	Method  guide.Method
+	Name    string // slug of the method's label: names the container and users
+	MinIO   *minio.Instance
+	Browser *env.Browser
+
+	// Steps 1 to 6 of the Web GUI: done once per instance, by configurer
+	// (the scenario that does them as its own steps) when one runs, or by
+	// the first scenario that needs them.
+	configurer string
+	done       chan struct{} // closed when configurer ends
+	doneOnce   sync.Once
+	mu         sync.Mutex // held while a scenario does steps 1 to 6 itself
+	configured atomic.Bool
 }
+
+// finished: the configuring scenario ended, configured or not.
+func (t *Target) finished() { t.doneOnce.Do(func() { close(t.done) }) }
 
 // Label is the method as the guide heads it.
 func (t *Target) Label() string { return t.Method.Label() }
@@ -45,7 +58,7 @@ func targets(g *guide.Guide) ([]*Target, error) {
 			vars = append(vars, v.Name+"="+v.Value)
 		}
 		name := slug(m.Label())
-		t := &Target{Method: m, Name: name, MinIO: minio.New(name, appURL, image, vars)}
+		t := &Target{Method: m, Name: name, MinIO: minio.New(name, appURL, image, vars), done: make(chan struct{})}
 		t.MinIO.Spec.ImageVar = minio.ImageVar
 		out = append(out, t)
 	}
@@ -105,4 +118,25 @@ func (s *Suite) target(label string) (*Target, error) {
 		labels = append(labels, t.Label())
 	}
 	return nil, fmt.Errorf("%s: the guide offers no configuration method %q; it offers %q", s.Guide.Where(s.Guide.ApplicationLine), label, labels)
+}
+
+// configuringStep is the Gherkin step that starts guide step 1: the scenario
+// that has it configures the Web GUI's MinIO for the scenarios after it.
+const configuringStep = "I login to MinIO"
+
+// assignConfigurer names, for the Web GUI's MinIO, the first planned
+// scenario that does steps 1 to 6 as its own steps.
+func (s *Suite) assignConfigurer() {
+	t := s.stepsTarget()
+	if t == nil {
+		return
+	}
+	for _, p := range s.planned {
+		for _, st := range p.Steps {
+			if st == configuringStep {
+				t.configurer = p.Name
+				return
+			}
+		}
+	}
 }

@@ -20,6 +20,7 @@ import (
 type World struct {
 	s          *Suite
 	target     *Target // the configuration method and MinIO instance this scenario works on
+	rec        *ScenarioRecord
 	scenario   *godog.Scenario
 	index      int
 	stepN      int
@@ -62,10 +63,7 @@ func (w *World) before(ctx context.Context, sc *godog.Scenario) (context.Context
 	if err := w.s.Env.Down(); err != nil {
 		return ctx, err
 	}
-	w.s.mu.Lock()
-	w.s.scenarios++
-	w.index = w.s.scenarios
-	w.s.mu.Unlock()
+	w.index = w.s.order(sc.Name)
 	w.target = w.s.stepsTarget()
 	w.dir = filepath.Join(w.s.Artifacts, "screenshots", fmt.Sprintf("%02d-%s", w.index, slug(sc.Name)))
 	if err := os.MkdirAll(w.dir, 0o755); err != nil {
@@ -74,7 +72,7 @@ func (w *World) before(ctx context.Context, sc *godog.Scenario) (context.Context
 	if err := w.openContext(); err != nil {
 		return ctx, err
 	}
-	w.s.Report.BeginScenario(w.index, sc.Name, w.deviation)
+	w.rec = w.s.Report.BeginScenario(w.index, sc.Name, w.deviation)
 	return ctx, nil
 }
 
@@ -86,6 +84,9 @@ func (w *World) openContext() error {
 	if w.bctx, err = w.target.Browser.Browser.NewContext(playwright.BrowserNewContextOptions{
 		Viewport: &playwright.Size{Width: 1280, Height: 860},
 	}); err != nil {
+		return err
+	}
+	if err := w.s.Assets.Attach(w.bctx); err != nil {
 		return err
 	}
 	// DOM snapshots make the trace explorable; a screencast would slow every action.
@@ -142,7 +143,7 @@ func (w *World) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	case w.deviatedAt == st:
 		outcome = "deviation"
 	}
-	w.s.Report.AddStep(StepRecord{Text: st.Text, GuideStep: w.s.Report.GuideRef(st.Text), Outcome: outcome, Seconds: took.Seconds(), Screenshot: shot, Extra: w.extra, Notes: w.notes, Err: errString(err, w)})
+	w.s.Report.AddStep(w.rec, StepRecord{Text: st.Text, GuideStep: w.s.Report.GuideRef(st.Text), Outcome: outcome, Seconds: took.Seconds(), Screenshot: shot, Extra: w.extra, Notes: w.notes, Err: errString(err, w)})
 	w.notes, w.extra = nil, nil
 	w.pause()
 	return ctx, nil
@@ -192,6 +193,9 @@ func lastStepText(sc *godog.Scenario) string {
 // after keeps the evidence of a failure: the trace, the page's HTML and the
 // containers' last log lines.
 func (w *World) after(ctx context.Context, sc *godog.Scenario, err error) (context.Context, error) {
+	if t := w.s.stepsTarget(); t != nil && t.configurer == sc.Name {
+		defer t.finished() // scenarios waiting for steps 1 to 6 go on, configured or not
+	}
 	if w.bctx == nil {
 		return ctx, nil
 	}
@@ -210,7 +214,7 @@ func (w *World) after(ctx context.Context, sc *godog.Scenario, err error) (conte
 		for name, text := range w.s.Env.ContainerLogs(60) {
 			logPaths[name] = w.writeArtifact(filepath.Join("logs", base+"-"+slug(name)+".log"), text)
 		}
-		w.s.Report.EndScenario("failed", trace, htmlPath, logPaths, time.Since(w.started))
+		w.s.Report.EndScenario(w.rec, "failed", trace, htmlPath, logPaths, time.Since(w.started))
 		if down := w.s.Env.Down(); down != nil {
 			// The likeliest cause of the failure: say it with the error.
 			_ = w.bctx.Close()
@@ -223,7 +227,7 @@ func (w *World) after(ctx context.Context, sc *godog.Scenario, err error) (conte
 		if w.deviated != nil {
 			outcome = "deviation"
 		}
-		w.s.Report.EndScenario(outcome, "", "", nil, time.Since(w.started))
+		w.s.Report.EndScenario(w.rec, outcome, "", "", nil, time.Since(w.started))
 	}
 	_ = w.bctx.Close()
 	w.bctx = nil
@@ -305,11 +309,27 @@ func (w *World) snap(label string) {
 // screenshot saves the page under name in the scenario's folder and returns
 // its path, or "" when the page could not be shot.
 func (w *World) screenshot(name string) string {
+	t := time.Now()
+	defer func() { w.s.shots.add(time.Since(t)) }()
+	opts := playwright.PageScreenshotOptions{}
+	if shotFormat() == "jpeg" {
+		name = strings.TrimSuffix(name, ".png") + ".jpg"
+		opts.Type, opts.Quality = playwright.ScreenshotTypeJpeg, playwright.Int(85)
+	}
 	shot := filepath.Join(w.dir, name)
-	if _, err := w.page.Screenshot(playwright.PageScreenshotOptions{Path: playwright.String(shot)}); err != nil {
+	opts.Path = playwright.String(shot)
+	if _, err := w.page.Screenshot(opts); err != nil {
 		return ""
 	}
 	return shot
+}
+
+// shotFormat is png (default) or jpeg, as GUIDEWALK_SCREENSHOTS says.
+func shotFormat() string {
+	if os.Getenv(ScreenshotsVar) == "jpeg" {
+		return "jpeg"
+	}
+	return "png"
 }
 
 // writeArtifact writes data under the artifacts folder, secrets masked.
