@@ -46,9 +46,9 @@ lint:
 unit:
 	$(GOTEST) ./guide/... ./steps/...
 
-## bench: the full guide warm, N=5 times; medians per phase in artifacts/bench.json
+## bench: the full guide warm, N=5 times (GUIDEWALK_GUIDE honoured); medians per phase in artifacts/bench.json, or bench-<guide>.json for another guide
 bench: bootstrap
-	$(GO) run ./cmd/bench -n $(or $(N),5) -out $(ARTIFACTS)/bench.json
+	$(GO) run ./cmd/bench -n $(or $(N),5) -out $(ARTIFACTS)/$(if $(GUIDEWALK_GUIDE),bench-$(basename $(notdir $(GUIDEWALK_GUIDE))).json,bench.json)
 
 ## soak: the suite N times (default 10); prints passes and failures
 soak: bootstrap

@@ -71,8 +71,19 @@ func main() {
 		"median_suite_seconds":    median(pick(runs, func(t timings) map[string]float64 { return map[string]float64{"total": t.Total} })["total"]),
 		"median_phase_seconds":    medians(pick(runs, func(t timings) map[string]float64 { return t.Phases })),
 		"median_scenario_seconds": medians(pick(runs, func(t timings) map[string]float64 { return t.Scenarios })),
-		"machine":                 fmt.Sprintf("%d cores", numCPU()),
-		"when":                    time.Now().UTC().Format(time.RFC3339),
+		// Beside the wall time: what the scenarios took one by one, added up;
+		// the difference is what running them at the same time won.
+		"median_sum_of_scenarios_seconds": median(pick(runs, func(t timings) map[string]float64 {
+			sum := 0.0
+			for _, v := range t.Scenarios {
+				sum += v
+			}
+			return map[string]float64{"sum": sum}
+		})["sum"]),
+		"guide":    guide(),
+		"parallel": os.Getenv("GUIDEWALK_PARALLEL"),
+		"machine":  fmt.Sprintf("%d cores", numCPU()),
+		"when":     time.Now().UTC().Format(time.RFC3339),
 	}
 	b, _ := json.MarshalIndent(result, "", "  ")
 	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
@@ -134,3 +145,11 @@ func fail(format string, args ...any) {
 }
 
 func numCPU() int { return runtime.NumCPU() }
+
+// guide is the guide form the runs verified.
+func guide() string {
+	if g := os.Getenv("GUIDEWALK_GUIDE"); g != "" {
+		return g
+	}
+	return "features/minio/guide.md"
+}
