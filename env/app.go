@@ -42,7 +42,10 @@ type AppSpec struct {
 // TLSFiles says where the application finds its certificate for the guide's
 // hostname and the run's CA.
 type TLSFiles struct {
-	Mount    string   // directory inside the container
+	// Terminate: the application serves plain HTTP on URLPort and the run
+	// serves TLS in front of it; Cert and Key are then not written.
+	Terminate bool
+	Mount     string   // directory inside the container
 	Cert     string   // leaf certificate file name, relative to Mount
 	Key      string   // its key
 	CA       string   // the run's CA, relative to Mount ("" for none)
@@ -57,6 +60,8 @@ type App struct {
 	Version   string            // what the running instance says it is
 	env       *Environment
 	c         *container
+	leaf      Leaf        // the certificate the run serves for it (Terminate)
+	proxy     *terminator // TLS in front of it (Terminate)
 }
 
 // Host is the guide's hostname of the application.
@@ -78,8 +83,14 @@ func (e *Environment) prepareApp(s AppSpec) (*App, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := leaf.Write(dir, s.TLS.Cert, s.TLS.Key); err != nil {
+		a.leaf = leaf
+		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, err
+		}
+		if !s.TLS.Terminate {
+			if err := leaf.Write(dir, s.TLS.Cert, s.TLS.Key); err != nil {
+				return nil, err
+			}
 		}
 		if s.TLS.CA != "" {
 			ca := filepath.Join(dir, s.TLS.CA)
@@ -113,6 +124,18 @@ func (e *Environment) startApp(ctx context.Context, a *App) error {
 			return err
 		}
 		a.HostPorts[a.Addr(p)] = "127.0.0.1:" + hp
+	}
+	if a.Spec.TLS.Terminate {
+		backend := a.HostPorts[a.Addr(a.Spec.URLPort)]
+		t, err := terminate(a.leaf, backend)
+		if err != nil {
+			return err
+		}
+		a.proxy = t
+		// The browser and the suite reach it by the guide's URL, over TLS.
+		a.HostPorts[hostport(a.URL)] = t.Addr()
+		a.Spec.URLPort = portOf(a.URL)
+		e.Log.Printf("%s: TLS for %s served by the run in front of its port %s", a.Spec.Name, a.URL.Host, backend)
 	}
 	e.Log.Printf("%s: started (%s), waiting until it answers", a.Spec.Name, a.Spec.Image)
 	if err := e.waitHealthy(ctx, a.c, e.readyTimeout, func(ctx context.Context) error { return a.Spec.Ready(ctx, a) }); err != nil {
@@ -154,4 +177,10 @@ func (e *Environment) execVersion(c *container, cmd []string) string {
 		return fmt.Sprintf("unknown (%s: exit %d %v)", strings.Join(cmd, " "), code, err)
 	}
 	return strings.TrimSpace(firstLine(out.String()))
+}
+
+// portOf is the port of u, explicit or by its scheme.
+func portOf(u *url.URL) string {
+	_, p, _ := strings.Cut(hostport(u), ":")
+	return p
 }

@@ -384,6 +384,9 @@ func (e *Environment) Stop() {
 				}()
 			}
 			wg.Wait()
+			for _, a := range e.Apps {
+				a.proxy.Close()
+			}
 			if e.network != nil {
 				if err := e.pool.Client.RemoveNetwork(e.network.Network.ID); err != nil {
 					e.Log.Printf("teardown: remove network: %v", err)

@@ -56,14 +56,14 @@ func TestEnvironment(t *testing.T) {
 	start := time.Now()
 	e, err := env.Start(ctx, env.Config{
 		AutheliaURL: authURL, ClientYAML: g.ClientYAML, AutheliaImage: env.AutheliaImage(av.Version),
-		Apps:  []env.AppSpec{in.Spec},
+		Apps:  []env.AppSpec{in.Spec()},
 		Users: []env.User{{Name: "probe", DisplayName: "Probe", Email: "probe@example.com", Groups: []string{"readonly"}}},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	in.App = e.Apps[0]
-	t.Logf("authelia %q, minio %q", e.AutheliaVersion, in.App.Version)
+	in.Bind(e.Apps[0])
+	t.Logf("authelia %q, minio %q", e.AutheliaVersion, in.App().Version)
 	t.Logf("start to both healthy: %.1fs (phases %v)", time.Since(start).Seconds(), e.Phases)
 	stopped := false
 	defer func() {
@@ -77,7 +77,7 @@ func TestEnvironment(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pw.Stop() //nolint:errcheck
-	b, err := e.LaunchBrowser(pw, in.App, env.BrowserOptions{})
+	b, err := e.LaunchBrowser(pw, in.App(), env.BrowserOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

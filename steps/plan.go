@@ -16,7 +16,7 @@ type Planned struct {
 
 // plan lists the scenarios godog will run from paths under tags, in order:
 // the report keeps that order however scenarios interleave, and a scenario
-// that needs MinIO configured knows whether one that configures it runs.
+// that needs the application configured knows whether one that does it runs.
 func plan(paths []string, tags string) ([]Planned, error) {
 	var out []Planned
 	for _, p := range paths {

@@ -53,10 +53,12 @@ type Report struct {
 	guide      *guide.Guide
 	dir        string
 	refs       map[string]int
+	features   []string // the feature files that transcribe the guide
 	redact     func(string) string
 	Scenarios  []*ScenarioRecord
 	Deviations []DeviationRecord
-	Versions   []string // per product: what the guide names, what the run ran
+	Unsaid     []UnsaidRecord // what a reader had to do that the guide does not say
+	Versions   []string       // per product: what the guide names, what the run ran
 	Network    string   // what the browser fetched from where
 }
 
@@ -69,7 +71,7 @@ func (r *Report) SetVersions(v []string) {
 
 // NewReport reads the guide references of the features that run.
 func NewReport(g *guide.Guide, dir string, features []string, redact func(string) string) *Report {
-	r := &Report{guide: g, dir: dir, refs: map[string]int{}, redact: redact}
+	r := &Report{guide: g, dir: dir, refs: map[string]int{}, redact: redact, features: features}
 	if ts, err := readAll(features); err == nil {
 		for _, t := range ts {
 			if t.GuideStep > 0 {
@@ -99,6 +101,29 @@ func (r *Report) AddStep(rec *ScenarioRecord, s StepRecord) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	rec.Steps = append(rec.Steps, s)
+}
+
+// UnsaidRecord is something a reader must do that the guide does not say,
+// done by the suite in the least way a reader would: never silent, and not a
+// deviation (the guide is not wrong, it is incomplete).
+type UnsaidRecord struct {
+	Scenario  string
+	AfterStep int // the guide step after which it was needed (0: before step 1)
+	Where     string
+	What      string
+	Shot      string
+}
+
+// AddUnsaid records something the guide leaves unsaid, once per what.
+func (r *Report) AddUnsaid(u UnsaidRecord) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, x := range r.Unsaid {
+		if x.What == u.What && x.AfterStep == u.AfterStep {
+			return
+		}
+	}
+	r.Unsaid = append(r.Unsaid, u)
 }
 
 // AddDeviation records an expected deviation.
@@ -134,6 +159,12 @@ func (r *Report) Summary() string {
 	fmt.Fprintf(&b, "guidewalk: %d scenario(s), %d expected deviation(s) from the guide\n", len(r.Scenarios), len(r.Deviations))
 	for _, v := range r.Versions {
 		fmt.Fprintf(&b, "  %s\n", v)
+	}
+	if len(r.Unsaid) > 0 {
+		fmt.Fprintf(&b, "  not in the guide, done as a reader would (%d):\n", len(r.Unsaid))
+		for _, u := range r.Unsaid {
+			fmt.Fprintf(&b, "    after guide step %d (%s), in %q: %s\n", u.AfterStep, u.Where, u.Scenario, u.What)
+		}
 	}
 	for _, d := range r.Deviations {
 		fmt.Fprintf(&b, "  deviation in %q: %s\n", d.Scenario, d.Err.Error())
@@ -190,7 +221,7 @@ func (r *Report) Write() error {
 	}
 	var buf strings.Builder
 	err := reportTemplate.Execute(&buf, map[string]any{
-		"Guide": r.guide, "Versions": r.Versions, "Furniture": r.furniture(), "Network": r.Network, "Scenarios": views, "Deviations": r.Deviations, "When": time.Now().Format(time.RFC1123),
+		"Guide": r.guide, "Features": r.features, "Versions": r.Versions, "Unsaid": r.Unsaid, "Furniture": r.furniture(), "Network": r.Network, "Scenarios": views, "Deviations": r.Deviations, "When": time.Now().Format(time.RFC1123),
 		"Rel": rel,
 	})
 	if err != nil {
@@ -215,11 +246,12 @@ img{max-width:100%;border:1px solid #ccc;border-radius:4px}
 .note{color:#555;font-size:13px}
 </style></head><body>
 <h1>{{.Guide.Title}}: the guide, done step by step</h1>
-<p class="sub">Guide: <code>{{.Guide.Path}}</code>{{range .Guide.TestedVersions}} · {{.Product}} {{.Version}}{{end}} · run {{.When}}</p>
+<p class="sub">Guide: <code>{{.Guide.Path}}</code> · feature {{range .Features}}<code>{{.}}</code> {{end}}{{range .Guide.TestedVersions}} · {{.Product}} {{.Version}}{{end}} · run {{.When}}</p>
 {{if .Versions}}<ul class="versions">{{range .Versions}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .Guide.Sitevars}}<p class="note">Site variables: {{range $k, $v := .Guide.Sitevars}}<code>{{$k}}={{$v}}</code> {{end}}(the docs' <code>sitevar</code> shortcodes, rendered; <code>GUIDEWALK_SITEVARS</code> overrides them).</p>{{end}}
 {{if .Network}}<p class="note">Network: {{.Network}}</p>{{end}}
 {{if .Furniture}}<p class="note">Shortcodes of the docs site that the suite does not execute: {{range .Furniture}}<code>{{.Raw}}</code> (line {{.Line}}) {{end}}</p>{{end}}
+{{if .Unsaid}}<h2>Not in the guide</h2><p class="note">What a reader must do that the guide does not say; the suite did the least a reader would.</p><ul>{{range .Unsaid}}<li>after guide step {{.AfterStep}} (<code>{{.Where}}</code>), in {{.Scenario}}: {{.What}}{{if .Shot}} <a href="{{call $.Rel .Shot}}">screenshot</a>{{end}}</li>{{end}}</ul>{{end}}
 {{if .Deviations}}<h2>Deviations from the guide</h2><ul>{{range .Deviations}}<li class="deviation">{{.Scenario}}: {{.Err.Error}}</li>{{end}}</ul>{{end}}
 {{range .Scenarios}}<div class="scenario"><h2>{{.Index}}. {{.Name}} <span class="badge {{.Outcome}}">{{.Outcome}}</span></h2>
 {{if .Trace}}<p>Evidence: <a href="{{call $.Rel .Trace}}">Playwright trace</a> (<code>playwright show-trace</code>) · <a href="{{call $.Rel .PageHTML}}">page HTML</a>{{range $name, $path := .Logs}} · <a href="{{call $.Rel $path}}">{{$name}} log</a>{{end}}</p>{{end}}

@@ -38,19 +38,13 @@ const (
 // DefaultGuide is the project's copy of the guide, relative to the repo root.
 const DefaultGuide = "features/minio/guide.md"
 
-// The test users. Step 7 of the guide asks for a default policy of MinIO in
-// the user's groups: one user has one, the other has none.
-var testUsers = []env.User{
-	{Name: "maintainer", DisplayName: "Docs Maintainer", Email: "maintainer@example.com", Groups: []string{"readwrite"}},
-	{Name: "outsider", DisplayName: "Outsider", Email: "outsider@example.com", Groups: []string{"visitors"}},
-}
-
 // Suite is what all scenarios share: one guide, one environment with an
 // application instance per configuration method, a browser for each.
 type Suite struct {
 	Guide     *guide.Guide
 	Env       *env.Environment
 	PW        *playwright.Playwright
+	App       Application // the guide's application
 	Targets   []*Target
 	Assets    *env.AssetCache
 	Artifacts string
@@ -168,14 +162,17 @@ func (s *Suite) start() error {
 	if err != nil {
 		return err
 	}
-	if s.Targets, err = targets(g); err != nil {
+	if s.App, err = ApplicationFor(g); err != nil {
+		return err
+	}
+	if s.Targets, err = targets(g, s.App); err != nil {
 		return err
 	}
 	s.assignConfigurer()
 	var apps []env.AppSpec
 	for _, t := range s.Targets {
-		apps = append(apps, t.MinIO.Spec)
-		s.Log.Printf("configuration method %q: MinIO instance %q", t.Label(), t.Name)
+		apps = append(apps, t.Instance.Spec())
+		s.Log.Printf("configuration method %q: %s instance %q", t.Label(), s.App.Product(), t.Name)
 	}
 	s.interruptible()
 	// The Playwright driver starts while the containers do.
@@ -191,7 +188,7 @@ func (s *Suite) start() error {
 		driver <- started{pw, err, time.Since(t)}
 	}()
 	e, err := env.Start(context.Background(), env.Config{
-		AutheliaURL: authURL, ClientYAML: g.ClientYAML, AutheliaImage: autheliaImage, Apps: apps, Users: usersFor(s.Targets), Log: s.Log,
+		AutheliaURL: authURL, ClientYAML: g.ClientYAML, AutheliaImage: autheliaImage, Apps: apps, Users: usersFor(s.Targets, s.App.Users()), Log: s.Log,
 	})
 	d := <-driver
 	s.PW = d.pw
@@ -201,7 +198,7 @@ func (s *Suite) start() error {
 	}
 	s.Env = e
 	for i, t := range s.Targets {
-		t.MinIO.App = e.Apps[i]
+		t.Instance.Bind(e.Apps[i])
 	}
 	s.Report.SetVersions(s.versions())
 	for _, v := range s.Report.Versions {
@@ -217,7 +214,7 @@ func (s *Suite) start() error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			tg.Browser, errs[i] = e.LaunchBrowser(s.PW, tg.MinIO.App, env.BrowserOptions{Headed: os.Getenv(HeadedVar) == "1", SlowMo: envFloat(SlowMoVar)})
+			tg.Browser, errs[i] = e.LaunchBrowser(s.PW, tg.Instance.App(), env.BrowserOptions{Headed: os.Getenv(HeadedVar) == "1", SlowMo: envFloat(SlowMoVar)})
 		}()
 	}
 	wg.Wait()
@@ -225,7 +222,7 @@ func (s *Suite) start() error {
 		return err
 	}
 	s.phases["browser"] = time.Since(t)
-	s.Log.Printf("browser: %d Chromium launched in %.1fs, one per MinIO instance (driver started in %.1fs, beside the containers)", len(s.Targets), time.Since(t).Seconds(), d.in.Seconds())
+	s.Log.Printf("browser: %d Chromium launched in %.1fs, one per %s instance (driver started in %.1fs, beside the containers)", len(s.Targets), time.Since(t).Seconds(), s.App.Product(), d.in.Seconds())
 	return nil
 }
 
@@ -242,9 +239,9 @@ func (s *Suite) versions() []string {
 	line("Authelia", s.Env.AutheliaImage, s.Env.AutheliaVersion)
 	seen := map[string]bool{}
 	for _, t := range s.Targets {
-		if a := t.MinIO.App; !seen[a.Spec.Image] {
+		if a := t.Instance.App(); !seen[a.Spec.Image] {
 			seen[a.Spec.Image] = true
-			line("MinIO", a.Spec.Image, a.Version)
+			line(s.App.Product(), a.Spec.Image, a.Version)
 		}
 	}
 	return out

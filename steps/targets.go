@@ -7,7 +7,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/guidewalk/guidewalk/apps/minio"
 	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/guide"
 )
@@ -15,12 +14,12 @@ import (
 // Target is one configuration method of the guide and the application
 // instance that method configures, with a browser that reaches it.
 type Target struct {
-	Method  guide.Method
-	Name    string // slug of the method's label: names the container and users
-	MinIO   *minio.Instance
-	Browser *env.Browser
+	Method   guide.Method
+	Name     string // slug of the method's label: names the container and users
+	Instance Instance
+	Browser  *env.Browser
 
-	// Steps 1 to 6 of the Web GUI: done once per instance, by configurer
+	// A method of numbered steps is done once per instance, by configurer
 	// (the scenario that does them as its own steps) when one runs, or by
 	// the first scenario that needs them.
 	configurer string
@@ -36,15 +35,14 @@ func (t *Target) finished() { t.doneOnce.Do(func() { close(t.done) }) }
 // Label is the method as the guide heads it.
 func (t *Target) Label() string { return t.Method.Label() }
 
-// targets makes one MinIO per configuration method the guide offers, each
-// started from what its method says: its variables, or nothing for a method
-// of numbered steps.
-func targets(g *guide.Guide) ([]*Target, error) {
+// targets makes one application instance per configuration method the
+// guide offers, each started from what its method says.
+func targets(g *guide.Guide, app Application) ([]*Target, error) {
 	appURL, _, err := g.ApplicationRootURL()
 	if err != nil {
 		return nil, err
 	}
-	image, err := productImage(g, "MinIO", minio.ImageVar, minio.Image)
+	image, err := productImage(g, app.Product(), app.ImageVar(), app.Image)
 	if err != nil {
 		return nil, err
 	}
@@ -53,14 +51,8 @@ func targets(g *guide.Guide) ([]*Target, error) {
 	}
 	var out []*Target
 	for _, m := range g.Methods {
-		var vars []string
-		for _, v := range m.Vars {
-			vars = append(vars, v.Name+"="+v.Value)
-		}
 		name := slug(m.Label())
-		t := &Target{Method: m, Name: name, MinIO: minio.New(name, appURL, image, vars), done: make(chan struct{})}
-		t.MinIO.Spec.ImageVar = minio.ImageVar
-		out = append(out, t)
+		out = append(out, &Target{Method: m, Name: name, Instance: app.Instance(name, appURL, image, m), done: make(chan struct{})})
 	}
 	return out, nil
 }
@@ -81,10 +73,10 @@ func productImage(g *guide.Guide, product, variable string, image func(string) s
 // usersFor gives each target its own Authelia users: Authelia refuses a
 // one-time code it has already accepted, so two logins of one user in one
 // 30 s window would fail.
-func usersFor(ts []*Target) []env.User {
+func usersFor(ts []*Target, users []env.User) []env.User {
 	var out []env.User
 	for _, t := range ts {
-		for _, u := range testUsers {
+		for _, u := range users {
 			if len(ts) > 1 {
 				u.Name += "-" + t.Name
 				u.Email = strings.Replace(u.Email, "@", "+"+t.Name+"@", 1)
@@ -120,12 +112,8 @@ func (s *Suite) target(label string) (*Target, error) {
 	return nil, fmt.Errorf("%s: the guide offers no configuration method %q; it offers %q", s.Guide.Where(s.Guide.ApplicationLine), label, labels)
 }
 
-// configuringStep is the Gherkin step that starts guide step 1: the scenario
-// that has it configures the Web GUI's MinIO for the scenarios after it.
-const configuringStep = "I login to MinIO"
-
-// assignConfigurer names, for the Web GUI's MinIO, the first planned
-// scenario that does steps 1 to 6 as its own steps.
+// assignConfigurer names, for the instance configured by numbered steps,
+// the first planned scenario that does them as its own steps.
 func (s *Suite) assignConfigurer() {
 	t := s.stepsTarget()
 	if t == nil {
@@ -133,7 +121,7 @@ func (s *Suite) assignConfigurer() {
 	}
 	for _, p := range s.planned {
 		for _, st := range p.Steps {
-			if st == configuringStep {
+			if st == s.App.ConfiguringStep() {
 				t.configurer = p.Name
 				return
 			}

@@ -19,7 +19,7 @@ import (
 // World is one scenario: a fresh browser context on the shared browser.
 type World struct {
 	s          *Suite
-	target     *Target // the configuration method and MinIO instance this scenario works on
+	target     *Target // the configuration method and application instance this scenario works on
 	rec        *ScenarioRecord
 	scenario   *godog.Scenario
 	index      int
@@ -27,6 +27,7 @@ type World struct {
 	dir        string // this scenario's screenshot folder
 	bctx       playwright.BrowserContext
 	page       playwright.Page
+	popup      playwright.Page // a window the application opened for Authelia, until it closes
 	deviation  bool // tagged @deviation: a guide step is expected to fail as written
 	deviated   *GuideError
 	deviatedAt *godog.Step
@@ -98,7 +99,7 @@ func (w *World) openContext() error {
 	return nil
 }
 
-// use switches the scenario to the MinIO instance of the method labelled
+// use switches the scenario to the application instance of the method labelled
 // label, in a fresh browser context of that instance's browser.
 func (w *World) use(label string) error {
 	t, err := w.s.target(label)
@@ -112,8 +113,8 @@ func (w *World) use(label string) error {
 	return w.openContext()
 }
 
-// appURL is the Application Root URL of this scenario's MinIO instance.
-func (w *World) appURL() string { return w.target.MinIO.App.URL.String() }
+// appURL is the Application Root URL of this scenario's instance.
+func (w *World) appURL() string { return w.target.Instance.App().URL.String() }
 
 // beforeStep remembers which step runs, for expected deviations.
 func (w *World) beforeStep(ctx context.Context, st *godog.Step) (context.Context, error) {
@@ -298,17 +299,39 @@ func (w *World) code(st guide.Step, i int) (string, error) {
 
 func trimURL(u string) string { return strings.TrimSuffix(u, "/") }
 
+// notInGuide records something a reader had to do after guide step
+// afterStep that the guide does not say, with a screenshot of it done.
+func (w *World) notInGuide(afterStep int, format string, args ...any) {
+	what := w.s.Log.Redact(fmt.Sprintf(format, args...))
+	where := w.s.Guide.Path
+	if st, err := w.s.Guide.Step(afterStep); err == nil {
+		where = w.s.Guide.Where(st.Line)
+	}
+	w.snap("not in the guide")
+	shot := ""
+	if len(w.extra) > 0 {
+		shot = w.extra[len(w.extra)-1]
+	}
+	w.s.Report.AddUnsaid(UnsaidRecord{Scenario: w.scenario.Name, AfterStep: afterStep, Where: where, What: what, Shot: shot})
+	w.note("not in the guide: %s", what)
+}
+
 // snap takes a screenshot inside a step, for screens the step passes
 // through (Authelia's second factor, its consent).
-func (w *World) snap(label string) {
-	if shot := w.screenshot(fmt.Sprintf("%02d-%s-%s.png", w.stepN+1, slug(w.current.Text), slug(label))); shot != "" {
+func (w *World) snap(label string) { w.snapOf(w.page, label) }
+
+// snapOf is snap of another window of the scenario (a pop-up).
+func (w *World) snapOf(page playwright.Page, label string) {
+	if shot := w.shoot(page, fmt.Sprintf("%02d-%s-%s.png", w.stepN+1, slug(w.current.Text), slug(label))); shot != "" {
 		w.extra = append(w.extra, shot)
 	}
 }
 
 // screenshot saves the page under name in the scenario's folder and returns
 // its path, or "" when the page could not be shot.
-func (w *World) screenshot(name string) string {
+func (w *World) screenshot(name string) string { return w.shoot(w.page, name) }
+
+func (w *World) shoot(page playwright.Page, name string) string {
 	t := time.Now()
 	defer func() { w.s.shots.add(time.Since(t)) }()
 	opts := playwright.PageScreenshotOptions{}
@@ -318,7 +341,7 @@ func (w *World) screenshot(name string) string {
 	}
 	shot := filepath.Join(w.dir, name)
 	opts.Path = playwright.String(shot)
-	if _, err := w.page.Screenshot(opts); err != nil {
+	if _, err := page.Screenshot(opts); err != nil {
 		return ""
 	}
 	return shot

@@ -34,10 +34,19 @@ func Image(version string) string {
 
 // Instance is one MinIO of the run and its root credentials.
 type Instance struct {
-	Spec         env.AppSpec
+	spec         env.AppSpec
 	RootPassword string
-	App          *env.App // set once the environment runs
+	app          *env.App // set once the environment runs
 }
+
+// Spec is how env runs it.
+func (in *Instance) Spec() env.AppSpec { return in.spec }
+
+// Bind ties the instance to what env started from its spec.
+func (in *Instance) Bind(a *env.App) { in.app = a }
+
+// App is the running instance.
+func (in *Instance) App() *env.App { return in.app }
 
 // New is the recipe: a MinIO at the guide's Application Root URL whose
 // environment is vars (a method's .env or compose variables, nil for the
@@ -51,8 +60,8 @@ func New(name string, appURL *url.URL, image string, vars []string) *Instance {
 		"MINIO_ROOT_PASSWORD=" + pw,
 		"MINIO_SERVER_URL=https://" + appURL.Hostname() + ":" + APIPort,
 	}
-	in.Spec = env.AppSpec{
-		Name: name, URL: appURL, Image: image,
+	in.spec = env.AppSpec{
+		Name: name, URL: appURL, Image: image, ImageVar: ImageVar,
 		Entry:   []string{"minio"},
 		Cmd:     []string{"server", "/data", "--address", ":" + APIPort, "--console-address", ":" + ConsolePort, "--certs-dir", "/certs"},
 		Env:     append(envv, vars...),
@@ -87,11 +96,11 @@ func ready(ctx context.Context, a *env.App) error {
 
 // Admin is a MinIO admin client for the root user, over verified TLS.
 func (in *Instance) Admin() (*madmin.AdminClient, error) {
-	adm, err := madmin.New(in.App.Addr(APIPort), RootUser, in.RootPassword, true)
+	adm, err := madmin.New(in.app.Addr(APIPort), RootUser, in.RootPassword, true)
 	if err != nil {
 		return nil, err
 	}
-	adm.SetCustomTransport(in.App.HTTPClient().Transport)
+	adm.SetCustomTransport(in.app.HTTPClient().Transport)
 	return adm, nil
 }
 
@@ -119,7 +128,7 @@ func (in *Instance) WaitRestarted(ctx context.Context, since time.Time, timeout 
 	if err != nil {
 		return err
 	}
-	return in.App.WaitReady(ctx, timeout, func(ctx context.Context) error {
+	return in.app.WaitReady(ctx, timeout, func(ctx context.Context) error {
 		info, err := adm.ServerInfo(ctx)
 		if err != nil {
 			return err

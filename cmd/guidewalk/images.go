@@ -8,33 +8,12 @@ import (
 	"github.com/guidewalk/guidewalk/apps/minio"
 	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/steps"
 )
 
-// app is how the suite names the image of a guide's application.
-type app struct {
-	Product  string              // the product as the guide's Tested Versions name it
-	ImageVar string              // the variable that overrides the image
-	Image    func(string) string // the official image of a version
-}
-
-// apps holds, per guide (by its title), the application the suite runs
-// beside Authelia: a second guide adds one row.
-var apps = map[string]app{
-	"MinIO": {Product: "MinIO", ImageVar: minio.ImageVar, Image: minio.Image},
-}
-
-// defaultApp is the application whose image --app-image sets when the
-// guide cannot be read to say which: the only one the suite runs today.
-var defaultApp = apps["MinIO"]
-
-// appOf is the application of a guide.
-func appOf(g *guide.Guide) (app, error) {
-	a, ok := apps[g.Title]
-	if !ok {
-		return app{}, fmt.Errorf("%s: the suite runs no application for a guide titled %q", g.Path, g.Title)
-	}
-	return a, nil
-}
+// defaultImageVar is the variable --app-image sets when the guide cannot be
+// read to say which application it is: the project's own guide's.
+const defaultImageVar = minio.ImageVar
 
 // images prints the images verify would run for a guide, one a line, for a
 // workflow to pull (with progress and retries of its own) before the run.
@@ -70,12 +49,12 @@ func images(args []string, stdout, stderr io.Writer) int {
 // imageRefs are the images the suite runs for g, as it chooses them: an
 // override, else the official image of the Tested Version.
 func imageRefs(g *guide.Guide, autheliaImage, appImage string) ([]string, error) {
-	a, err := appOf(g)
+	a, err := steps.ApplicationFor(g)
 	if err != nil {
 		return nil, err
 	}
 	if appImage == "" {
-		appImage = os.Getenv(a.ImageVar)
+		appImage = os.Getenv(a.ImageVar())
 	}
 	var out []string
 	for _, p := range []struct {
@@ -83,7 +62,7 @@ func imageRefs(g *guide.Guide, autheliaImage, appImage string) ([]string, error)
 		image                       func(string) string
 	}{
 		{"Authelia", autheliaImage, env.AutheliaImageVar, env.AutheliaImage},
-		{a.Product, appImage, a.ImageVar, a.Image},
+		{a.Product(), appImage, a.ImageVar(), a.Image},
 	} {
 		if p.override != "" {
 			out = append(out, p.override)

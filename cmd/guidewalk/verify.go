@@ -31,7 +31,7 @@ func verify(args []string, stdout, stderr io.Writer) int {
 	tags := fs.String("tags", "", "godog tag expression, e.g. '~@deviation' (default $GUIDEWALK_TAGS)")
 	artifacts := fs.String("artifacts", "", "where reports, screenshots and traces go (default $"+steps.ArtifactsVar+", else the repository's artifacts/)")
 	autheliaImage := fs.String("authelia-image", "", "the Authelia image to run instead of the guide's tested version (default $"+env.AutheliaImageVar+")")
-	appImage := fs.String("app-image", "", "the application's image to run instead of the guide's tested version (default: the application's variable, e.g. $"+defaultApp.ImageVar+")")
+	appImage := fs.String("app-image", "", "the application's image to run instead of the guide's tested version (default: the application's variable, e.g. $"+defaultImageVar+")")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return flagStatus(err)
@@ -115,11 +115,11 @@ func appImageVar(root, path, sitevars string) string {
 		sitevars = os.Getenv(steps.SitevarsVar)
 	}
 	if g, err := loadGuide(path, sitevars); err == nil {
-		if a, err := appOf(g); err == nil {
-			return a.ImageVar
+		if a, err := steps.ApplicationFor(g); err == nil {
+			return a.ImageVar()
 		}
 	}
-	return defaultApp.ImageVar
+	return defaultImageVar
 }
 
 func absolute(p string) string {

@@ -28,7 +28,17 @@ func (c MinIOConsole) Go(name string) error {
 	if n, _ := entry.Count(); n == 0 {
 		return &NotFound{What: "left hand menu entry " + name, Offered: c.MenuEntries()}
 	}
-	return entry.First().Click()
+	if err := entry.First().Click(); err != nil {
+		return err
+	}
+	return c.Settle()
+}
+
+// Settle waits until the screen has loaded what it shows: no spinner. The
+// console draws its loader (the one class both generations give it) while
+// a screen fetches its content.
+func (c MinIOConsole) Settle() error {
+	return c.Page.Locator(".min-loader").First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ms(Timeout)})
 }
 
 // Button is a button of the page (not the menu) labelled name.

@@ -61,7 +61,7 @@ func (w *World) userHasNoDefaultPolicy(user string) error {
 }
 
 func (w *World) minioPolicies() ([]string, error) {
-	names, err := w.target.MinIO.Policies(context.Background())
+	names, err := w.minio().Policies(context.Background())
 	slices.Sort(names)
 	return names, err
 }
@@ -76,14 +76,14 @@ func (w *World) testUser(name string) (env.User, error) {
 	}
 	u, ok := w.s.Env.User(real)
 	if !ok {
-		return u, fmt.Errorf("no Authelia test user %q (the suite has %v)", real, userNames())
+		return u, fmt.Errorf("no Authelia test user %q (the suite has %v)", real, w.userNames())
 	}
 	return u, nil
 }
 
-func userNames() []string {
+func (w *World) userNames() []string {
 	var out []string
-	for _, u := range testUsers {
+	for _, u := range w.s.App.Users() {
 		out = append(out, u.Name)
 	}
 	return out

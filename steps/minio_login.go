@@ -16,7 +16,7 @@ func (w *World) loginToMinIO() error {
 	if err := login.Open(); err != nil {
 		return w.deviates(st, err)
 	}
-	if err := login.SignIn(minio.RootUser, w.target.MinIO.RootPassword); err != nil {
+	if err := login.SignIn(minio.RootUser, w.minio().RootPassword); err != nil {
 		return w.deviates(st, err)
 	}
 	w.note("logged in as MinIO's root user %q", minio.RootUser)

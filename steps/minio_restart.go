@@ -20,7 +20,7 @@ func (w *World) acceptRestart() error {
 	if err := console.Restart(); err != nil {
 		return w.deviates(st, err)
 	}
-	if err := w.target.MinIO.WaitRestarted(context.Background(), asked, 90*time.Second); err != nil {
+	if err := w.minio().WaitRestarted(context.Background(), asked, 90*time.Second); err != nil {
 		return err
 	}
 	w.target.configured.Store(true)

@@ -1,0 +1,154 @@
+package steps
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/guidewalk/guidewalk/steps/pages"
+)
+
+// beszelRunsUnconfigured: the Web GUI's Beszel answers at the guide's
+// Application Root URL and offers no sign-in provider yet.
+func (w *World) beszelRunsUnconfigured() error {
+	w.target = w.s.stepsTarget()
+	if err := w.openContext(); err != nil {
+		return err
+	}
+	m, err := w.beszel().AuthMethods(context.Background())
+	if err != nil {
+		return fmt.Errorf("ask Beszel how it lets users sign in: %w", err)
+	}
+	if len(m.OAuth2.Providers) > 0 {
+		return fmt.Errorf("the Beszel instance %q already offers the providers %v", w.target.Name, m.OAuth2.Providers)
+	}
+	login := pages.BeszelLogin{Page: w.page, Base: w.appURL()}
+	if err := login.Open(); err != nil {
+		return err
+	}
+	w.note("Beszel at %s says %q; it offers no sign-in provider", w.page.URL(), login.Prompt())
+	return nil
+}
+
+// beszelLoginPage is Beszel's login page, signed out.
+func (w *World) beszelLoginPage() error {
+	login := pages.BeszelLogin{Page: w.page, Base: w.appURL()}
+	if err := login.Open(); err != nil {
+		return err
+	}
+	if err := login.WaitRendered(); err != nil {
+		return fmt.Errorf("Beszel's login page (at %s): %w", w.page.URL(), err)
+	}
+	w.note("Beszel's login page at %s", w.page.URL())
+	return nil
+}
+
+// loginToBeszel is step 1: "Login to Beszel". A Beszel that has no user yet
+// asks for an admin account first: the reader creates it (Beszel also makes
+// it PocketBase's superuser, which step 2 needs), which the guide does not
+// say.
+func (w *World) loginToBeszel() error {
+	st, err := w.guideStep(bzLogin)
+	if err != nil {
+		return err
+	}
+	b := w.beszel()
+	login := pages.BeszelLogin{Page: w.page, Base: w.appURL()}
+	home := pages.BeszelHome{Page: w.page}
+	if err := login.Open(); err != nil {
+		return w.deviates(st, err)
+	}
+	switch {
+	case home.Rendered():
+		w.note("this browser is signed in to Beszel already")
+		return nil
+	case login.FirstRun():
+		prompt := login.Prompt()
+		if err := login.CreateAccount(b.AdminEmail, b.AdminPassword); err != nil {
+			return w.deviates(st, err)
+		}
+		if !home.Rendered() {
+			return fmt.Errorf("creating Beszel's admin account: Beszel says %q", login.ToastText())
+		}
+		w.notInGuide(0, "Beszel's first run says %q: created the account %s with a new password (Email, Password, Confirm password, then \"Create account\"); Beszel signs it in and makes it PocketBase's superuser too", prompt, b.AdminEmail)
+	default:
+		if err := login.SignIn(b.AdminEmail, b.AdminPassword); err != nil {
+			return w.deviates(st, err)
+		}
+		if !home.Rendered() {
+			return w.deviates(st, fmt.Errorf("signing in as %s: Beszel says %q", b.AdminEmail, login.ToastText()))
+		}
+	}
+	w.note("logged in to Beszel as its admin %s; its home shows %q", b.AdminEmail, home.Heading())
+	return nil
+}
+
+// goToBeszelSettings is step 2: "Navigate to the settings dashboard by
+// going to `https://beszel.example.com/_/#/settings`". The address shows
+// PocketBase's superuser login first: the reader signs in with the admin
+// account, which the guide does not say, and PocketBase then shows its
+// collections, so the reader goes to the address again.
+func (w *World) goToBeszelSettings() error {
+	st, names, err := w.guideCodes(bzSettings, 1)
+	if err != nil {
+		return err
+	}
+	addr := names[0]
+	su := pages.BeszelSuperuserLogin{Page: w.page}
+	settings := pages.BeszelSettings{Page: w.page}
+	if err := pages.Goto(w.page, addr, su.Heading().Or(settings.Drawn())); err != nil {
+		return w.deviates(st, err)
+	}
+	if su.Rendered() {
+		b := w.beszel()
+		if err := su.SignIn(b.AdminEmail, b.AdminPassword); err != nil {
+			return w.deviates(st, fmt.Errorf("signing in to PocketBase's Superuser login as %s: %w", b.AdminEmail, err))
+		}
+		again := ""
+		if !settings.Rendered() {
+			landed := w.page.URL()
+			if err := pages.Goto(w.page, addr, settings.Drawn()); err != nil {
+				return w.deviates(st, err)
+			}
+			again = fmt.Sprintf("; PocketBase then showed %s, so went to the address again", landed)
+		}
+		w.notInGuide(bzSettings, "the address shows PocketBase's %q form first: signed in with the admin account Beszel's first run made (%s)%s", "Superuser login", b.AdminEmail, again)
+	}
+	if err := settings.WaitRendered(); err != nil {
+		return w.deviates(st, err)
+	}
+	w.note("the settings dashboard (PocketBase's Settings > Application) at %s", w.page.URL())
+	return nil
+}
+
+// disableBeszelSwitch is step 3: "Disable the `Hide collection create and
+// edit controls`". The switch changes the form only: PocketBase keeps it
+// when "Save changes" is pressed, which the guide does not say; without it
+// the collection shows no cog in step 4.
+func (w *World) disableBeszelSwitch(label string) error {
+	st, names, err := w.guideCodes(bzHide, 1, label)
+	if err != nil {
+		return err
+	}
+	label = names[0]
+	settings := pages.BeszelSettings{Page: w.page}
+	if err := settings.WaitRendered(); err != nil {
+		return w.deviates(st, err)
+	}
+	was, err := settings.Checked(label)
+	if err != nil {
+		return w.deviates(st, err)
+	}
+	if !was {
+		w.note("%q is off already", label)
+		return nil
+	}
+	if err := settings.SetSwitch(label, false); err != nil {
+		return w.deviates(st, err)
+	}
+	if err := settings.SaveChanges(); err != nil {
+		return w.deviates(st, fmt.Errorf("saving the settings: %w", err))
+	}
+	w.note("%q: switched off (it was on)", label)
+	w.notInGuide(bzHide, "pressed %q under the switch: until then the change is only in the form, and the collection shows no cog (step 4)", "Save changes")
+	return nil
+}

@@ -1,0 +1,318 @@
+package pages
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/mxschmitt/playwright-go"
+)
+
+// BeszelCollectionEditor is "Edit collection", the panel the cog opens: the
+// tabs Fields, API Rules and Options; under Options, one expandable section
+// per way to sign in (Identity/Password, OAuth2, ...); Cancel and
+// "Save changes" at the bottom.
+type BeszelCollectionEditor struct{ Page playwright.Page }
+
+func (e BeszelCollectionEditor) heading() playwright.Locator {
+	return e.Page.GetByRole("heading", playwright.PageGetByRoleOptions{Name: "Edit collection", Exact: playwright.Bool(true)})
+}
+
+// panel is the side panel holding the heading: it has no role, only a class.
+func (e BeszelCollectionEditor) panel() playwright.Locator {
+	return e.Page.Locator(".overlay-panel").Filter(playwright.LocatorFilterOptions{Has: e.heading()})
+}
+
+// WaitRendered waits for the panel's heading.
+func (e BeszelCollectionEditor) WaitRendered() error { return visible(e.heading()) }
+
+// Buttons lists the panel's buttons as a reader reads them.
+func (e BeszelCollectionEditor) Buttons() []string { return texts(e.panel().GetByRole("button")) }
+
+// Tab selects the tab named name.
+func (e BeszelCollectionEditor) Tab(name string) error {
+	t := e.panel().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
+	if n, _ := t.Count(); n == 0 {
+		return &NotFound{What: "tab " + name, Offered: e.Buttons()}
+	}
+	return t.First().Click()
+}
+
+// header is the header of the expandable section headed name: a button
+// named by an icon, the name and its state ("Disabled").
+func (e BeszelCollectionEditor) header(name string) playwright.Locator {
+	return e.panel().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: e.headerName(name)})
+}
+
+func (e BeszelCollectionEditor) headerName(name string) *regexp.Regexp {
+	return regexp.MustCompile(`^\W*` + regexp.QuoteMeta(name) + `\b`)
+}
+
+// section is the expandable section: the header and what it expands.
+func (e BeszelCollectionEditor) section(name string) playwright.Locator {
+	return e.header(name).First().Locator("xpath=..")
+}
+
+// Sections lists the headers of the expandable sections.
+func (e BeszelCollectionEditor) Sections() []string {
+	var out []string
+	for _, t := range texts(e.panel().Locator("button[aria-expanded]")) {
+		out = append(out, strings.Join(strings.Fields(t), " "))
+	}
+	return out
+}
+
+// Expand opens the section headed name, unless it is open.
+func (e BeszelCollectionEditor) Expand(name string) error {
+	h := e.header(name)
+	if err := visible(h); err != nil {
+		return &NotFound{What: "section " + name, Offered: e.Sections()}
+	}
+	if x, _ := h.First().GetAttribute("aria-expanded"); x == "true" {
+		return nil
+	}
+	if err := h.First().Click(); err != nil {
+		return err
+	}
+	return visible(e.panel().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: e.headerName(name), Expanded: playwright.Bool(true)}))
+}
+
+// State is what the section's header says of it ("Enabled", "1 provider Enabled").
+func (e BeszelCollectionEditor) State(name string) string {
+	t := strings.Join(strings.Fields(firstText(e.header(name))), " ")
+	return strings.TrimSpace(strings.TrimPrefix(t, name))
+}
+
+// SectionSwitches lists the switches of the section headed name.
+func (e BeszelCollectionEditor) SectionSwitches(name string) []string {
+	return texts(e.section(name).Locator("xpath=.//input[@type='checkbox']/following-sibling::label"))
+}
+
+// SetSwitch turns the switch labelled label in the section headed section
+// on or off, by clicking its label as a user does.
+func (e BeszelCollectionEditor) SetSwitch(section, label string, on bool) error {
+	s := e.section(section)
+	box := s.GetByRole("checkbox", playwright.LocatorGetByRoleOptions{Name: nameRe(label)})
+	if n, _ := box.Count(); n == 0 {
+		return &NotFound{What: fmt.Sprintf("switch %q in %s", label, section), Offered: e.SectionSwitches(section)}
+	}
+	return setSwitch(box.First(), s.GetByText(label, playwright.LocatorGetByTextOptions{Exact: playwright.Bool(true)}).First(), on)
+}
+
+// Checked reads the switch labelled label in the section headed section.
+func (e BeszelCollectionEditor) Checked(section, label string) (bool, error) {
+	box := e.section(section).GetByRole("checkbox", playwright.LocatorGetByRoleOptions{Name: nameRe(label)})
+	if n, _ := box.Count(); n == 0 {
+		return false, &NotFound{What: fmt.Sprintf("switch %q in %s", label, section), Offered: e.SectionSwitches(section)}
+	}
+	return box.First().IsChecked()
+}
+
+// SectionButton is the button of the section headed section that a reader
+// takes for name: named name exactly, else one whose name differs only in
+// case. It returns the button and the name it really has.
+func (e BeszelCollectionEditor) SectionButton(section, name string) (playwright.Locator, string, error) {
+	s := e.section(section)
+	for _, re := range []*regexp.Regexp{nameRe(name), regexp.MustCompile(`(?i)` + nameRe(name).String())} {
+		b := s.GetByRole("button", playwright.LocatorGetByRoleOptions{Name: re})
+		if n, _ := b.Count(); n > 0 {
+			return b.First(), strings.TrimSpace(firstText(b)), nil
+		}
+	}
+	return nil, "", &NotFound{What: fmt.Sprintf("button %s in %s", name, section), Offered: texts(s.GetByRole("button"))}
+}
+
+// Providers lists the providers the OAuth2 section holds, by the display
+// name its tiles show.
+func (e BeszelCollectionEditor) Providers(section string) []string {
+	var out []string
+	tiles := e.section(section).Locator("figure").Locator("xpath=..")
+	for _, t := range texts(tiles) {
+		first, _, _ := strings.Cut(t, "\n")
+		out = append(out, strings.TrimSpace(first))
+	}
+	return out
+}
+
+// Save presses the button at the bottom a reader takes for name: named name
+// exactly, else one whose name begins with it ("Save changes" for "Save").
+// It returns the name the button really has.
+func (e BeszelCollectionEditor) Save(name string) (string, error) {
+	for _, re := range []*regexp.Regexp{nameRe(name), regexp.MustCompile(`^\W*` + regexp.QuoteMeta(name) + `\b`)} {
+		b := e.panel().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: re})
+		if n, _ := b.Count(); n == 0 {
+			continue
+		}
+		really := strings.TrimSpace(firstText(b.Last()))
+		if d, _ := b.Last().IsDisabled(); d {
+			return really, fmt.Errorf("the %q button is disabled: nothing changed", really)
+		}
+		return really, b.Last().Click()
+	}
+	return "", &NotFound{What: "button " + name, Offered: e.Buttons()}
+}
+
+// WaitSaved waits for PocketBase's confirmation, then for the panel to close.
+func (e BeszelCollectionEditor) WaitSaved() error {
+	if err := (BeszelAdmin{Page: e.Page}).WaitSuccess("Successfully updated collection."); err != nil {
+		return err
+	}
+	return e.heading().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ms(Timeout)})
+}
+
+// BeszelProviderPicker is "Add OAuth2 provider": one tile per provider.
+type BeszelProviderPicker struct{ Page playwright.Page }
+
+func (p BeszelProviderPicker) heading() playwright.Locator {
+	return p.Page.GetByRole("heading", playwright.PageGetByRoleOptions{Name: "Add OAuth2 provider", Exact: playwright.Bool(true)})
+}
+
+func (p BeszelProviderPicker) panel() playwright.Locator {
+	return p.Page.Locator(".overlay-panel").Filter(playwright.LocatorFilterOptions{Has: p.heading()})
+}
+
+// WaitRendered waits for the picker's heading.
+func (p BeszelProviderPicker) WaitRendered() error { return visible(p.heading()) }
+
+// Names lists the providers' titles as the tiles show them.
+func (p BeszelProviderPicker) Names() []string {
+	var out []string
+	for _, t := range texts(p.panel().GetByRole("button")) {
+		first, _, _ := strings.Cut(t, "\n")
+		out = append(out, strings.TrimSpace(first))
+	}
+	return out
+}
+
+// Choose clicks the tile titled name (not "(2) name") and waits for its form.
+func (p BeszelProviderPicker) Choose(name string) (BeszelProviderForm, error) {
+	f := BeszelProviderForm{Page: p.Page, Provider: name}
+	if err := p.WaitRendered(); err != nil {
+		return f, err
+	}
+	tile := p.panel().GetByRole("button").Filter(playwright.LocatorFilterOptions{
+		Has: p.Page.GetByText(name, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)}),
+	})
+	if n, _ := tile.Count(); n == 0 {
+		return f, &NotFound{What: "provider " + name, Offered: p.Names()}
+	}
+	if err := tile.First().Click(); err != nil {
+		return f, err
+	}
+	return f, f.WaitRendered()
+}
+
+// BeszelProviderForm is the form of one provider ("OpenID Connect (oidc)"):
+// text fields, and "Fetch user info from", a select drawn as a button that
+// opens a menu. Fields are found by their visible label.
+type BeszelProviderForm struct {
+	Page     playwright.Page
+	Provider string // its title, e.g. "OpenID Connect"
+}
+
+func (f BeszelProviderForm) heading() playwright.Locator {
+	return f.Page.GetByRole("heading", playwright.PageGetByRoleOptions{Name: regexp.MustCompile(`^` + regexp.QuoteMeta(f.Provider) + `( \(.*\))?$`)})
+}
+
+func (f BeszelProviderForm) panel() playwright.Locator {
+	return f.Page.Locator(".overlay-panel").Filter(playwright.LocatorFilterOptions{Has: f.heading()})
+}
+
+func (f BeszelProviderForm) form() playwright.Locator { return f.panel().Locator("form").First() }
+
+// WaitRendered waits for the form's heading.
+func (f BeszelProviderForm) WaitRendered() error { return visible(f.heading()) }
+
+// Labels lists the form's field labels.
+func (f BeszelProviderForm) Labels() []string { return texts(f.form().Locator("label")) }
+
+// row is the field's box: the nearest ancestor of its label that also holds
+// a control (an input, or a select's button).
+func (f BeszelProviderForm) row(label string) (playwright.Locator, error) {
+	l := f.form().Locator("label").Filter(playwright.LocatorFilterOptions{HasText: labelRe(label)})
+	if n, _ := l.Count(); n == 0 {
+		return nil, &NotFound{What: fmt.Sprintf("field labelled %q", label), Offered: f.Labels()}
+	}
+	return l.First().Locator("xpath=ancestor::*[.//input or .//*[@role='button']][1]"), nil
+}
+
+func (f BeszelProviderForm) selectOf(row playwright.Locator) playwright.Locator {
+	return row.Locator("[role=button][aria-expanded]").First()
+}
+
+// IsSelect says whether the field labelled label is a select.
+func (f BeszelProviderForm) IsSelect(label string) (bool, error) {
+	row, err := f.row(label)
+	if err != nil {
+		return false, err
+	}
+	n, _ := row.Locator("input").Count()
+	return n == 0, nil
+}
+
+// Fill types value into the text field labelled label.
+func (f BeszelProviderForm) Fill(label, value string) error {
+	row, err := f.row(label)
+	if err != nil {
+		return err
+	}
+	return row.Locator("input").First().Fill(value)
+}
+
+// Choose opens the select labelled label and picks option.
+func (f BeszelProviderForm) Choose(label, option string) error {
+	row, err := f.row(label)
+	if err != nil {
+		return err
+	}
+	if err := f.selectOf(row).Click(); err != nil {
+		return err
+	}
+	opts := row.GetByRole("menuitem")
+	if err := visible(opts); err != nil {
+		return &NotFound{What: "list opened by " + label}
+	}
+	o := row.GetByRole("menuitem", playwright.LocatorGetByRoleOptions{Name: option, Exact: playwright.Bool(true)})
+	if n, _ := o.Count(); n == 0 {
+		offered := texts(opts)
+		_ = f.Page.Keyboard().Press("Escape")
+		return &NotFound{What: fmt.Sprintf("option %q of %q", option, label), Offered: offered}
+	}
+	return o.First().Click()
+}
+
+// Value reads the field labelled label: a text field's value, or the option
+// a select shows.
+func (f BeszelProviderForm) Value(label string) (string, error) {
+	row, err := f.row(label)
+	if err != nil {
+		return "", err
+	}
+	if n, _ := row.Locator("input").Count(); n > 0 {
+		return row.Locator("input").First().InputValue()
+	}
+	t, err := f.selectOf(row).InnerText()
+	return strings.TrimSpace(t), err
+}
+
+// SetConfig presses the button at the bottom of the form ("Set provider
+// config") and waits until the form closes.
+func (f BeszelProviderForm) SetConfig() (string, error) {
+	b := f.panel().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: "Set provider config", Exact: playwright.Bool(true)})
+	if n, _ := b.Count(); n == 0 {
+		return "", &NotFound{What: "button Set provider config", Offered: texts(f.panel().GetByRole("button"))}
+	}
+	if err := b.Click(); err != nil {
+		return "", err
+	}
+	if err := f.heading().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ms(Timeout)}); err != nil {
+		if msg := (BeszelAdmin{Page: f.Page}).FieldErrors(); len(msg) > 0 {
+			return "", fmt.Errorf("the form stayed open, saying %s", quoteAll(msg))
+		}
+		return "", err
+	}
+	return "Set provider config", nil
+}
+
+// Visible says whether the form is open now.
+func (f BeszelProviderForm) Visible() (bool, error) { return f.heading().IsVisible() }
