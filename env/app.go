@@ -46,10 +46,10 @@ type TLSFiles struct {
 	// serves TLS in front of it; Cert and Key are then not written.
 	Terminate bool
 	Mount     string   // directory inside the container
-	Cert     string   // leaf certificate file name, relative to Mount
-	Key      string   // its key
-	CA       string   // the run's CA, relative to Mount ("" for none)
-	AltNames []string // more names in the leaf certificate, e.g. "localhost"
+	Cert      string   // leaf certificate file name, relative to Mount
+	Key       string   // its key
+	CA        string   // the run's CA, relative to Mount ("" for none)
+	AltNames  []string // more names in the leaf certificate, e.g. "localhost"
 }
 
 // App is one running instance of the application.

@@ -59,7 +59,7 @@ type Report struct {
 	Deviations []DeviationRecord
 	Unsaid     []UnsaidRecord // what a reader had to do that the guide does not say
 	Versions   []string       // per product: what the guide names, what the run ran
-	Network    string   // what the browser fetched from where
+	Network    string         // what the browser fetched from where
 }
 
 // SetVersions records the products' versions for the report's header.

@@ -28,7 +28,7 @@ type World struct {
 	bctx       playwright.BrowserContext
 	page       playwright.Page
 	popup      playwright.Page // a window the application opened for Authelia, until it closes
-	deviation  bool // tagged @deviation: a guide step is expected to fail as written
+	deviation  bool            // tagged @deviation: a guide step is expected to fail as written
 	deviated   *GuideError
 	deviatedAt *godog.Step
 	current    *godog.Step
