@@ -10,7 +10,7 @@ GOTEST_ALL := $(GOTEST) -p 1
 export GUIDEWALK_ARTIFACTS := $(abspath $(ARTIFACTS))
 # The upstream revisions of the guide that `make test` verifies besides the
 # project's copy (read from ../shared, never copied into the project).
-UPSTREAM_GUIDES ?= ../shared/guides/minio/current.md
+UPSTREAM_GUIDES ?= ../shared/guides/minio/current.md ../shared/guides/beszel/current.md
 
 .PHONY: bootstrap verify check test unit lint bench soak walkthrough clean
 

@@ -22,6 +22,7 @@ var knownGuides = []struct{ path, feature string }{
 	{filepath.Join("..", DefaultGuide), "web-gui-only.feature"},
 	{"../../shared/guides/minio/2024-11-06.md", "web-gui-only.feature"},
 	{"../../shared/guides/minio/current.md", "three-methods.feature"},
+	{"../../shared/guides/beszel/current.md", "beszel.feature"},
 }
 
 // TestDocCoverage: for each guide, the feature chosen for it does every
