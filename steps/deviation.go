@@ -3,6 +3,8 @@ package steps
 import (
 	"errors"
 	"fmt"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 // GuideError says which line of the guide is wrong: the guide step, what
@@ -31,4 +33,9 @@ func asGuideError(err error) (*GuideError, bool) {
 	var ge *GuideError
 	ok := errors.As(err, &ge)
 	return ge, ok
+}
+
+// itemError is a GuideError on one sub-item (a form entry) of a step.
+func (w *World) itemError(st guide.Step, it guide.Item, saw string) error {
+	return &GuideError{Step: st.Number, Where: w.s.Guide.Where(it.Line), Says: it.Text, Saw: saw}
 }

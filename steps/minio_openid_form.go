@@ -35,10 +35,6 @@ func (w *World) enterInformation() error {
 	return nil
 }
 
-func (w *World) itemError(st guide.Step, it guide.Item, saw string) error {
-	return &GuideError{Step: st.Number, Where: w.s.Guide.Where(it.Line), Says: it.Text, Saw: saw}
-}
-
 func (w *World) enterItem(form pages.OpenIDForm, st guide.Step, it guide.Item) error {
 	var err error
 	switch {

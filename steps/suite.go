@@ -146,8 +146,10 @@ func (s *Suite) start() error {
 		s.Log.Hide(a.Value)
 	}
 	if st, ok := g.Form(); ok {
-		if it, ok := st.Item("Client Secret"); ok {
-			s.Log.Hide(it.Value)
+		for _, it := range st.Items {
+			if strings.EqualFold(it.Label, "Client Secret") {
+				s.Log.Hide(it.Value)
+			}
 		}
 	}
 	s.Log.Printf("verifying %s (%s) with %s", path, g.Title, strings.Join(choice.Paths, ", "))
