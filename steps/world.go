@@ -66,6 +66,14 @@ func (w *World) before(ctx context.Context, sc *godog.Scenario) (context.Context
 	}
 	w.index = w.s.order(sc.Name)
 	w.target = w.s.stepsTarget()
+	// A scenario that needs the numbered steps done by another waits for
+	// them before it loads anything: its pages would only compete with them.
+	if t := w.target; t != nil && t.configurer != "" && t.configurer != sc.Name && needsNumberedSteps(sc, t.Label()) {
+		select {
+		case <-t.done:
+		case <-time.After(10 * time.Minute):
+		}
+	}
 	w.dir = filepath.Join(w.s.Artifacts, "screenshots", fmt.Sprintf("%02d-%s", w.index, slug(sc.Name)))
 	if err := os.MkdirAll(w.dir, 0o755); err != nil {
 		return ctx, err
@@ -75,6 +83,19 @@ func (w *World) before(ctx context.Context, sc *godog.Scenario) (context.Context
 	}
 	w.rec = w.s.Report.BeginScenario(w.index, sc.Name, w.deviation)
 	return ctx, nil
+}
+
+// needsNumberedSteps: the scenario has a step that needs the instance of the
+// method of numbered steps configured ("… is configured as the guide's "Web
+// GUI" method says", "… as the guide's steps 1 to 6 say").
+func needsNumberedSteps(sc *godog.Scenario, label string) bool {
+	for _, st := range sc.Steps {
+		if strings.Contains(st.Text, "is configured as the guide's") &&
+			(strings.Contains(st.Text, `"`+label+`"`) || strings.Contains(st.Text, "guide's steps")) {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *World) openContext() error {
