@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,18 +21,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", "[--features DIR] [--sitevars name=value,...] GUIDE", stderr)
 	features := fs.String("features", "features", "the feature files' root, one folder per guide title (features/minio for \"MinIO\")")
 	sitevars := sitevarsFlag(fs)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return flagStatus(err)
-	}
-	path, ok := oneGuide(fs, pos, stderr)
+	g, status, ok := readGuide(fs, args, sitevars, stderr)
 	if !ok {
-		return exitUsage
-	}
-	g, err := loadGuide(path, *sitevars)
-	if err != nil {
-		fmt.Fprintf(stderr, "guidewalk check: %v\n", err)
-		return exitUsage
+		return status
 	}
 	if os.Getenv(steps.FeaturesVar) == "" {
 		if st, err := os.Stat(*features); err != nil || !st.IsDir() {
@@ -143,4 +135,24 @@ func githubCheck(stdout, stderr io.Writer, g *guide.Guide, findings []error) {
 	if err := steps.AppendSummary(b.String()); err != nil {
 		fmt.Fprintf(stderr, "guidewalk check: step summary: %v\n", err)
 	}
+}
+
+// readGuide parses the flags and the one GUIDE argument and reads the guide
+// with the site variables; on failure it has said why and returns the exit
+// status.
+func readGuide(fs *flag.FlagSet, args []string, sitevars *string, stderr io.Writer) (*guide.Guide, int, bool) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return nil, flagStatus(err), false
+	}
+	path, ok := oneGuide(fs, pos, stderr)
+	if !ok {
+		return nil, exitUsage, false
+	}
+	g, err := loadGuide(path, *sitevars)
+	if err != nil {
+		fmt.Fprintf(stderr, "guidewalk %s: %v\n", fs.Name(), err)
+		return nil, exitUsage, false
+	}
+	return g, exitOK, true
 }

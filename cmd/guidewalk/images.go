@@ -22,18 +22,9 @@ func images(args []string, stdout, stderr io.Writer) int {
 	autheliaImage := fs.String("authelia-image", os.Getenv(env.AutheliaImageVar), "the Authelia image instead of the one the guide's Tested Versions name (default $"+env.AutheliaImageVar+")")
 	appImage := fs.String("app-image", "", "the application's image instead of the one the guide's Tested Versions name (default: the application's variable, e.g. $"+minio.ImageVar+")")
 	sitevars := sitevarsFlag(fs)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return flagStatus(err)
-	}
-	path, ok := oneGuide(fs, pos, stderr)
+	g, status, ok := readGuide(fs, args, sitevars, stderr)
 	if !ok {
-		return exitUsage
-	}
-	g, err := loadGuide(path, *sitevars)
-	if err != nil {
-		fmt.Fprintf(stderr, "guidewalk images: %v\n", err)
-		return exitUsage
+		return status
 	}
 	refs, err := imageRefs(g, *autheliaImage, *appImage)
 	if err != nil {
