@@ -127,6 +127,10 @@ func (s *Suite) start() error {
 	if s.Artifacts == "" {
 		s.Artifacts = "artifacts"
 	}
+	// The evidence of an earlier run in the same folder would pass for this one's.
+	for _, d := range []string{"screenshots", "traces", "pages", "logs", "report.html", "junit.xml", "cucumber.json", "timings.json"} {
+		_ = os.RemoveAll(filepath.Join(s.Artifacts, d))
+	}
 	if err := os.MkdirAll(filepath.Join(s.Artifacts, "screenshots"), 0o755); err != nil {
 		return err
 	}
