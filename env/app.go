@@ -184,3 +184,22 @@ func portOf(u *url.URL) string {
 	_, p, _ := strings.Cut(hostport(u), ":")
 	return p
 }
+
+// Instance is what an application's recipe embeds: the spec env runs and,
+// once the environment runs, the instance env started from it.
+type Instance struct {
+	spec AppSpec
+	app  *App
+}
+
+// NewInstance holds spec until env runs it.
+func NewInstance(spec AppSpec) Instance { return Instance{spec: spec} }
+
+// Spec is how env runs it.
+func (i *Instance) Spec() AppSpec { return i.spec }
+
+// Bind ties the instance to what env started from its spec.
+func (i *Instance) Bind(a *App) { i.app = a }
+
+// App is the running instance.
+func (i *Instance) App() *App { return i.app }

@@ -175,5 +175,6 @@ func NewTOTPSecret() string {
 	return base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b)
 }
 
-// NewPassword is a random password for a test user.
+// NewPassword is a random password for a test user or an application's
+// own account.
 func NewPassword() string { return randomHex(12) }

@@ -2,12 +2,11 @@ package steps
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
@@ -45,7 +44,7 @@ func (w *World) beszelUserFor(user string) error {
 		return err
 	}
 	// A password is required; the user never uses it.
-	pw := randomHex(16)
+	pw := env.NewPassword()
 	w.s.Log.Hide(pw)
 	for _, f := range []struct{ label, value string }{{"email", u.Email}, {"Password", pw}, {"Password confirm", pw}} {
 		if err := form.Fill(f.label, f.value); err != nil {
@@ -177,12 +176,4 @@ func (w *World) beszelRefuses() error {
 	}
 	w.note("Beszel says: %s", msg)
 	return nil
-}
-
-func randomHex(n int) string {
-	b := make([]byte, n)
-	if _, err := rand.Read(b); err != nil {
-		panic(err)
-	}
-	return hex.EncodeToString(b)
 }

@@ -6,8 +6,6 @@ package beszel
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -37,20 +35,10 @@ func Image(version string) string {
 // Instance is one Beszel hub of the run and the credentials of the account
 // its first run creates.
 type Instance struct {
-	spec          env.AppSpec
+	env.Instance
 	AdminEmail    string
 	AdminPassword string
-	app           *env.App // set once the environment runs
 }
-
-// Spec is how env runs it.
-func (in *Instance) Spec() env.AppSpec { return in.spec }
-
-// Bind ties the instance to what env started from its spec.
-func (in *Instance) Bind(a *env.App) { in.app = a }
-
-// App is the running instance.
-func (in *Instance) App() *env.App { return in.app }
 
 // New is the recipe: a Beszel hub at the guide's Application Root URL, with
 // no user yet (the guide's step 1 meets its first-run screen). It trusts the
@@ -59,9 +47,9 @@ func (in *Instance) App() *env.App { return in.app }
 // name: no USER_CREATION, so only a user Beszel already has can sign in
 // through a provider.
 func New(name string, appURL *url.URL, image string) *Instance {
-	pw := randomHex(16)
+	pw := env.NewPassword()
 	in := &Instance{AdminEmail: AdminEmail, AdminPassword: pw}
-	in.spec = env.AppSpec{
+	in.Instance = env.NewInstance(env.AppSpec{
 		Name: name, URL: appURL, Image: image, ImageVar: ImageVar,
 		Entry:   []string{"/beszel"},
 		Cmd:     []string{"serve", "--http=0.0.0.0:" + Port},
@@ -72,7 +60,7 @@ func New(name string, appURL *url.URL, image string) *Instance {
 		Ready:   ready,
 		Version: []string{"/beszel", "--version"},
 		Secrets: []string{pw},
-	}
+	})
 	return in
 }
 
@@ -112,7 +100,7 @@ type AuthMethods struct {
 // AuthMethods asks Beszel what its login page offers.
 func (in *Instance) AuthMethods(ctx context.Context) (AuthMethods, error) {
 	var m AuthMethods
-	code, body, err := in.app.Get(ctx, base(in.app)+"api/collections/users/auth-methods")
+	code, body, err := in.App().Get(ctx, base(in.App())+"api/collections/users/auth-methods")
 	if err != nil {
 		return m, err
 	}
@@ -159,7 +147,7 @@ func (in *Instance) call(ctx context.Context, method, path, token string, body, 
 		}
 		r = bytes.NewReader(b)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, base(in.app)+path, r)
+	req, err := http.NewRequestWithContext(ctx, method, base(in.App())+path, r)
 	if err != nil {
 		return err
 	}
@@ -169,7 +157,7 @@ func (in *Instance) call(ctx context.Context, method, path, token string, body, 
 	if token != "" {
 		req.Header.Set("Authorization", token)
 	}
-	resp, err := in.app.HTTPClient().Do(req)
+	resp, err := in.App().HTTPClient().Do(req)
 	if err != nil {
 		return err
 	}
@@ -179,12 +167,4 @@ func (in *Instance) call(ctx context.Context, method, path, token string, body, 
 		return fmt.Errorf("%s /%s: %d %.200s", method, strings.SplitN(path, "?", 2)[0], resp.StatusCode, b)
 	}
 	return json.Unmarshal(b, out)
-}
-
-func randomHex(n int) string {
-	b := make([]byte, n)
-	if _, err := rand.Read(b); err != nil {
-		panic(err)
-	}
-	return hex.EncodeToString(b)
 }

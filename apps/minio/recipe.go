@@ -5,8 +5,6 @@ package minio
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -34,33 +32,23 @@ func Image(version string) string {
 
 // Instance is one MinIO of the run and its root credentials.
 type Instance struct {
-	spec         env.AppSpec
+	env.Instance
 	RootPassword string
-	app          *env.App // set once the environment runs
 }
-
-// Spec is how env runs it.
-func (in *Instance) Spec() env.AppSpec { return in.spec }
-
-// Bind ties the instance to what env started from its spec.
-func (in *Instance) Bind(a *env.App) { in.app = a }
-
-// App is the running instance.
-func (in *Instance) App() *env.App { return in.app }
 
 // New is the recipe: a MinIO at the guide's Application Root URL whose
 // environment is vars (a method's .env or compose variables, nil for the
 // Web GUI) plus what any MinIO needs here: root credentials and its own
 // API URL by the guide's hostname.
 func New(name string, appURL *url.URL, image string, vars []string) *Instance {
-	pw := randomHex(16)
+	pw := env.NewPassword()
 	in := &Instance{RootPassword: pw}
 	envv := []string{
 		"MINIO_ROOT_USER=" + RootUser,
 		"MINIO_ROOT_PASSWORD=" + pw,
 		"MINIO_SERVER_URL=https://" + appURL.Hostname() + ":" + APIPort,
 	}
-	in.spec = env.AppSpec{
+	in.Instance = env.NewInstance(env.AppSpec{
 		Name: name, URL: appURL, Image: image, ImageVar: ImageVar,
 		Entry:   []string{"minio"},
 		Cmd:     []string{"server", "/data", "--address", ":" + APIPort, "--console-address", ":" + ConsolePort, "--certs-dir", "/certs"},
@@ -75,7 +63,7 @@ func New(name string, appURL *url.URL, image string, vars []string) *Instance {
 		Ready:         ready,
 		Version:       []string{"minio", "--version"},
 		Secrets:       []string{pw},
-	}
+	})
 	return in
 }
 
@@ -96,11 +84,11 @@ func ready(ctx context.Context, a *env.App) error {
 
 // Admin is a MinIO admin client for the root user, over verified TLS.
 func (in *Instance) Admin() (*madmin.AdminClient, error) {
-	adm, err := madmin.New(in.app.Addr(APIPort), RootUser, in.RootPassword, true)
+	adm, err := madmin.New(in.App().Addr(APIPort), RootUser, in.RootPassword, true)
 	if err != nil {
 		return nil, err
 	}
-	adm.SetCustomTransport(in.app.HTTPClient().Transport)
+	adm.SetCustomTransport(in.App().HTTPClient().Transport)
 	return adm, nil
 }
 
@@ -128,7 +116,7 @@ func (in *Instance) WaitRestarted(ctx context.Context, since time.Time, timeout 
 	if err != nil {
 		return err
 	}
-	return in.app.WaitReady(ctx, timeout, func(ctx context.Context) error {
+	return in.App().WaitReady(ctx, timeout, func(ctx context.Context) error {
 		info, err := adm.ServerInfo(ctx)
 		if err != nil {
 			return err
@@ -169,12 +157,4 @@ func (in *Instance) Policies(ctx context.Context) ([]string, error) {
 		names = append(names, k)
 	}
 	return names, nil
-}
-
-func randomHex(n int) string {
-	b := make([]byte, n)
-	if _, err := rand.Read(b); err != nil {
-		panic(err)
-	}
-	return hex.EncodeToString(b)
 }
