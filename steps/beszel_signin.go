@@ -36,7 +36,12 @@ func (w *World) beszelUserFor(user string) error {
 	if err := (pages.BeszelAdmin{Page: w.page}).Go("Collections"); err != nil {
 		return err
 	}
-	if err := cols.Open("users"); err != nil {
+	// The collection of users is the one guide step 4 names.
+	_, names, err := w.guideCodes(bzCollection, 1)
+	if err != nil {
+		return err
+	}
+	if err := cols.Open(names[0]); err != nil {
 		return err
 	}
 	form, err := cols.NewRecord()
