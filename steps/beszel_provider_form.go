@@ -123,7 +123,7 @@ func (w *World) saveBeszelCollection(button string) error {
 		return &GuideError{Step: st.Number, Where: w.s.Guide.Where(st.Line), Says: st.Text,
 			Saw: fmt.Sprintf("after saving, Beszel's sign-in methods have OAuth2 enabled=%v with the providers %q, not %q", m.OAuth2.Enabled, offered, display)}
 	}
-	w.target.configured.Store(true)
+	w.target.markConfigured()
 	w.note("PocketBase saved the collection; Beszel now offers %q", offered)
 	return nil
 }

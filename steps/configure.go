@@ -94,7 +94,7 @@ func (w *World) byNumberedSteps() error {
 			select {
 			case <-t.done:
 			case <-time.After(10 * time.Minute):
-				return fmt.Errorf("the scenario %q did not end within 10 minutes", t.configurer)
+				return fmt.Errorf("the scenario %q neither did the numbered steps nor ended within 10 minutes", t.configurer)
 			}
 		}
 		if !t.configured.Load() {

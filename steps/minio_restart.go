@@ -23,7 +23,7 @@ func (w *World) acceptRestart() error {
 	if err := w.minio().WaitRestarted(context.Background(), asked, 90*time.Second); err != nil {
 		return err
 	}
-	w.target.configured.Store(true)
+	w.target.markConfigured()
 	w.note("MinIO restarted and answered again %.1fs after Restart was pressed", time.Since(asked).Seconds())
 	return nil
 }

@@ -23,7 +23,7 @@ type Target struct {
 	// (the scenario that does them as its own steps) when one runs, or by
 	// the first scenario that needs them.
 	configurer string
-	done       chan struct{} // closed when configurer ends
+	done       chan struct{} // closed once configured, or when configurer ends
 	doneOnce   sync.Once
 	mu         sync.Mutex // held while a scenario does steps 1 to 6 itself
 	configured atomic.Bool
@@ -31,6 +31,14 @@ type Target struct {
 
 // finished: the configuring scenario ended, configured or not.
 func (t *Target) finished() { t.doneOnce.Do(func() { close(t.done) }) }
+
+// markConfigured: the instance holds the configuration the numbered steps
+// make. Scenarios waiting for it go on now, not when the configuring
+// scenario ends: what it does afterwards (signing out) is its own.
+func (t *Target) markConfigured() {
+	t.configured.Store(true)
+	t.finished()
+}
 
 // Label is the method as the guide heads it.
 func (t *Target) Label() string { return t.Method.Label() }
