@@ -29,6 +29,7 @@ const (
 	FeaturesVar    = "GUIDEWALK_FEATURES"    // feature files to run instead of the ones chosen for the guide
 	ParallelVar    = "GUIDEWALK_PARALLEL"    // scenarios run at the same time (default 3; 1 for one after the other)
 	ScreenshotsVar = "GUIDEWALK_SCREENSHOTS" // png (default) or jpeg
+	TraceVar       = "GUIDEWALK_TRACE"       // actions (default), snapshots (DOM snapshots too) or off
 	ArtifactsVar   = "GUIDEWALK_ARTIFACTS"   // where screenshots, traces and reports go
 	HeadedVar      = "GUIDEWALK_HEADED"      // "1": show the browser
 	SlowMoVar      = "GUIDEWALK_SLOWMO"      // milliseconds between browser actions
@@ -228,7 +229,9 @@ func (s *Suite) start() error {
 		return err
 	}
 	s.phases["browser"] = time.Since(t)
-	s.Log.Printf("browser: %d Chromium launched in %.1fs, one per %s instance (driver started in %.1fs, beside the containers)", len(s.Targets), time.Since(t).Seconds(), s.App.Product(), d.in.Seconds())
+	b := s.Targets[0].Browser
+	s.Log.Printf("browser: %d Chromium %s (%s) launched in %.1fs, one per %s instance (driver started in %.1fs, beside the containers)",
+		len(s.Targets), b.Browser.Version(), b.Executable, time.Since(t).Seconds(), s.App.Product(), d.in.Seconds())
 	return nil
 }
 

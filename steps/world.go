@@ -111,8 +111,11 @@ func (w *World) openContext() error {
 	if err := w.s.Assets.Attach(w.bctx); err != nil {
 		return err
 	}
-	// DOM snapshots make the trace explorable; a screencast would slow every action.
-	_ = w.bctx.Tracing().Start(playwright.TracingStartOptions{Screenshots: playwright.Bool(false), Snapshots: playwright.Bool(true)})
+	if mode := traceMode(); mode != "off" {
+		// Actions, network and console by default; DOM snapshots cost about
+		// a tenth of the run's CPU and the step screenshots show the screens.
+		_ = w.bctx.Tracing().Start(playwright.TracingStartOptions{Screenshots: playwright.Bool(false), Snapshots: playwright.Bool(mode == "snapshots")})
+	}
 	if w.page, err = w.bctx.NewPage(); err != nil {
 		return err
 	}
@@ -366,6 +369,15 @@ func (w *World) shoot(page playwright.Page, name string) string {
 		return ""
 	}
 	return shot
+}
+
+// traceMode is "actions" (default), "snapshots" or "off", as GUIDEWALK_TRACE says.
+func traceMode() string {
+	switch v := os.Getenv(TraceVar); v {
+	case "snapshots", "off":
+		return v
+	}
+	return "actions"
 }
 
 // shotFormat is png (default) or jpeg, as GUIDEWALK_SCREENSHOTS says.
