@@ -121,12 +121,13 @@ func Start(ctx context.Context, cfg Config) (*Environment, error) {
 			return nil
 		},
 		// Applications that read Authelia's discovery document at start-up
-		// start once it is healthy; the others start beside it.
+		// start once it is healthy; the others start beside it. The users'
+		// TOTP devices are registered while those applications start.
 		func(ctx context.Context) error {
 			return e.parallel(append(early,
-				e.sequence(e.phase("authelia", func(ctx context.Context) error { return e.startAuthelia(ctx, cfg) }), e.parallel(late...)))...)(ctx)
+				e.sequence(e.phase("authelia", func(ctx context.Context) error { return e.startAuthelia(ctx, cfg) }),
+					e.parallel(append(late, e.phase("totp", e.seedTOTP), e.phase("validate-config", e.validateAuthelia))...)))...)(ctx)
 		},
-		e.phase("totp", e.seedTOTP),
 		e.phase("network-settled", e.waitNetworkSettled),
 	)
 	if err != nil {
@@ -293,21 +294,15 @@ func (e *Environment) createNetwork(context.Context) error {
 	return nil
 }
 
-// startAuthelia starts Authelia while its own validate-config reads the
-// same configuration beside it; a rejection is reported in validate-config's
-// words, which say more than a container that exits.
+// startAuthelia starts Authelia. When it does not come up, its own
+// validate-config, run in a container of its own, says why: its words say
+// more than a container that exits.
 func (e *Environment) startAuthelia(ctx context.Context, cfg Config) error {
 	bind := []string{filepath.Join(e.Dir, "authelia") + ":" + autheliaConfigDir}
-	validated := make(chan error, 1)
-	go func() { validated <- e.validateAuthelia(ctx, cfg, bind) }()
 	started := e.runAuthelia(ctx, cfg, bind)
-	if err := <-validated; err != nil {
-		return err
+	if started == nil {
+		return nil
 	}
-	return started
-}
-
-func (e *Environment) validateAuthelia(ctx context.Context, cfg Config, bind []string) error {
 	check := &container{
 		Name: "guidewalk-" + e.RunID + "-authelia-validate", Image: cfg.AutheliaImage,
 		Entry: []string{"authelia"}, Cmd: []string{"validate-config", "--config", autheliaConfigFile},
@@ -315,8 +310,28 @@ func (e *Environment) validateAuthelia(ctx context.Context, cfg Config, bind []s
 	}
 	code, out, err := runToExit(ctx, e.pool, check)
 	if err != nil {
+		return errors.Join(started, fmt.Errorf("authelia validate-config: %w", err))
+	}
+	if err := e.judgeValidation(code, out); err != nil {
+		return err
+	}
+	return started
+}
+
+// validateAuthelia runs validate-config inside the running Authelia, beside
+// the rest of the set-up: a configuration Authelia loads "with errors" is a
+// rejection even though the command exits 0, and warnings are said.
+func (e *Environment) validateAuthelia(context.Context) error {
+	var out strings.Builder
+	code, err := e.authelia.Resource.Exec([]string{"authelia", "validate-config", "--config", autheliaConfigFile},
+		dockertest.ExecOptions{StdOut: &out, StdErr: &out})
+	if err != nil {
 		return fmt.Errorf("authelia validate-config: %w", err)
 	}
+	return e.judgeValidation(code, out.String())
+}
+
+func (e *Environment) judgeValidation(code int, out string) error {
 	// validate-config exits 0 even when it lists errors: read what it says.
 	if code != 0 || !strings.Contains(out, "Configuration parsed and loaded") || strings.Contains(out, "loaded with errors") {
 		return fmt.Errorf("Authelia rejects the configuration made of the guide's client block and the suite's provider parts (validate-config exit %d):\n%s",
