@@ -64,7 +64,7 @@ func (b Buckets) Create(name string) (string, error) {
 func (b Buckets) refreshUntil(row playwright.Locator) error {
 	deadline := time.Now().Add(Timeout)
 	for {
-		err := row.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: playwright.Float(1000)})
+		err := row.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: playwright.Float(400)})
 		if err == nil || time.Now().After(deadline) {
 			return err
 		}
