@@ -73,6 +73,11 @@ func (w *World) before(ctx context.Context, sc *godog.Scenario) (context.Context
 		case <-t.done:
 		case <-time.After(10 * time.Minute):
 		}
+		// The scenario's own time starts now; the wait is said in its first step.
+		if waited := time.Since(w.started); waited > time.Second/10 {
+			w.note("waited %.1fs for the scenario %q to do the guide's numbered steps", waited.Seconds(), t.configurer)
+		}
+		w.started = time.Now()
 	}
 	w.dir = filepath.Join(w.s.Artifacts, "screenshots", fmt.Sprintf("%02d-%s", w.index, slug(sc.Name)))
 	if err := os.MkdirAll(w.dir, 0o755); err != nil {
