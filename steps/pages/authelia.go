@@ -70,8 +70,3 @@ func (a AutheliaConsent) Accept() error {
 	}
 	return button(a.Page, "Accept").Click()
 }
-
-// button is the button whose accessible name is name.
-func button(p playwright.Page, name string) playwright.Locator {
-	return p.GetByRole("button", playwright.PageGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
-}

@@ -27,7 +27,7 @@ func labelRe(words string) *regexp.Regexp {
 type BeszelSuperuserLogin struct{ Page playwright.Page }
 
 func (s BeszelSuperuserLogin) heading() playwright.Locator {
-	return s.Page.GetByRole("heading", playwright.PageGetByRoleOptions{Name: "Superuser login", Exact: playwright.Bool(true)})
+	return heading(s.Page, "Superuser login")
 }
 
 // Heading is the form's title, for screens that must be told apart.

@@ -15,12 +15,11 @@ import (
 type BeszelCollectionEditor struct{ Page playwright.Page }
 
 func (e BeszelCollectionEditor) heading() playwright.Locator {
-	return e.Page.GetByRole("heading", playwright.PageGetByRoleOptions{Name: "Edit collection", Exact: playwright.Bool(true)})
+	return heading(e.Page, "Edit collection")
 }
 
-// panel is the side panel holding the heading: it has no role, only a class.
 func (e BeszelCollectionEditor) panel() playwright.Locator {
-	return e.Page.Locator(".overlay-panel").Filter(playwright.LocatorFilterOptions{Has: e.heading()})
+	return overlayPanel(e.Page, e.heading())
 }
 
 // WaitRendered waits for the panel's heading.
@@ -164,11 +163,11 @@ func (e BeszelCollectionEditor) WaitSaved() error {
 type BeszelProviderPicker struct{ Page playwright.Page }
 
 func (p BeszelProviderPicker) heading() playwright.Locator {
-	return p.Page.GetByRole("heading", playwright.PageGetByRoleOptions{Name: "Add OAuth2 provider", Exact: playwright.Bool(true)})
+	return heading(p.Page, "Add OAuth2 provider")
 }
 
 func (p BeszelProviderPicker) panel() playwright.Locator {
-	return p.Page.Locator(".overlay-panel").Filter(playwright.LocatorFilterOptions{Has: p.heading()})
+	return overlayPanel(p.Page, p.heading())
 }
 
 // WaitRendered waits for the picker's heading.
@@ -215,7 +214,7 @@ func (f BeszelProviderForm) heading() playwright.Locator {
 }
 
 func (f BeszelProviderForm) panel() playwright.Locator {
-	return f.Page.Locator(".overlay-panel").Filter(playwright.LocatorFilterOptions{Has: f.heading()})
+	return overlayPanel(f.Page, f.heading())
 }
 
 func (f BeszelProviderForm) form() playwright.Locator { return f.panel().Locator("form").First() }
@@ -316,3 +315,9 @@ func (f BeszelProviderForm) SetConfig() (string, error) {
 
 // Visible says whether the form is open now.
 func (f BeszelProviderForm) Visible() (bool, error) { return f.heading().IsVisible() }
+
+// overlayPanel is PocketBase's side panel that holds heading: the panel has
+// no role, only a class.
+func overlayPanel(p playwright.Page, heading playwright.Locator) playwright.Locator {
+	return p.Locator(".overlay-panel").Filter(playwright.LocatorFilterOptions{Has: heading})
+}

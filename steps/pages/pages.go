@@ -57,3 +57,13 @@ func quoteAll(s []string) string {
 	}
 	return "[" + strings.Join(q, ", ") + "]"
 }
+
+// button is the button whose accessible name is name.
+func button(p playwright.Page, name string) playwright.Locator {
+	return p.GetByRole("button", playwright.PageGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
+}
+
+// heading is the heading whose accessible name is name.
+func heading(p playwright.Page, name string) playwright.Locator {
+	return p.GetByRole("heading", playwright.PageGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
+}
