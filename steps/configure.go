@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps/pages"
@@ -91,10 +90,8 @@ func (w *World) byNumberedSteps() error {
 		default:
 			waited = true
 			w.note("the guide's numbered steps are done by the scenario %q: waiting for it", t.configurer)
-			select {
-			case <-t.done:
-			case <-time.After(10 * time.Minute):
-				return fmt.Errorf("the scenario %q neither did the numbered steps nor ended within 10 minutes", t.configurer)
+			if err := t.awaitConfigurer(); err != nil {
+				return err
 			}
 		}
 		if !t.configured.Load() {

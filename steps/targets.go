@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/guide"
@@ -31,6 +32,16 @@ type Target struct {
 
 // finished: the configuring scenario ended, configured or not.
 func (t *Target) finished() { t.doneOnce.Do(func() { close(t.done) }) }
+
+// awaitConfigurer waits until configurer configured the instance or ended.
+func (t *Target) awaitConfigurer() error {
+	select {
+	case <-t.done:
+		return nil
+	case <-time.After(10 * time.Minute):
+		return fmt.Errorf("the scenario %q neither did the numbered steps nor ended within 10 minutes", t.configurer)
+	}
+}
 
 // markConfigured: the instance holds the configuration the numbered steps
 // make. Scenarios waiting for it go on now, not when the configuring

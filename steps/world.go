@@ -69,9 +69,8 @@ func (w *World) before(ctx context.Context, sc *godog.Scenario) (context.Context
 	// A scenario that needs the numbered steps done by another waits for
 	// them before it loads anything: its pages would only compete with them.
 	if t := w.target; t != nil && t.configurer != "" && t.configurer != sc.Name && needsNumberedSteps(sc, t.Label()) {
-		select {
-		case <-t.done:
-		case <-time.After(10 * time.Minute):
+		if err := t.awaitConfigurer(); err != nil {
+			return ctx, err
 		}
 		// The scenario's own time starts now; the wait is said in its first step.
 		if waited := time.Since(w.started); waited > time.Second/10 {
