@@ -41,7 +41,7 @@ type Browser struct {
 // one, playwright-go's own install fetches it when the machine is online.
 func StartPlaywright() (*playwright.Playwright, error) {
 	opts := &playwright.RunOptions{SkipInstallBrowsers: true, Verbose: false}
-	if browserChoice() == "playwright" {
+	if browserFor(false) == "playwright" {
 		opts.SkipInstallBrowsers = false
 		opts.Browsers = []string{"chromium"}
 	}
@@ -55,8 +55,6 @@ func StartPlaywright() (*playwright.Playwright, error) {
 	}
 	return pw, nil
 }
-
-func browserChoice() string { return browserFor(false) }
 
 // browserFor is the browser to launch: GUIDEWALK_CHROMIUM when set, else
 // Debian's headless shell for headless runs, Debian's chromium, or
