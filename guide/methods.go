@@ -24,6 +24,7 @@ const (
 	MethodEnv     MethodKind = iota + 1 // a .env / shell block of KEY=VALUE lines
 	MethodCompose                       // a Docker Compose YAML block: services.<svc>.environment
 	MethodSteps                         // a numbered list of steps
+	MethodFile                          // the application's configuration file (JSON or YAML)
 )
 
 func (k MethodKind) String() string {
@@ -34,6 +35,8 @@ func (k MethodKind) String() string {
 		return "compose"
 	case MethodSteps:
 		return "steps"
+	case MethodFile:
+		return "file"
 	}
 	return "MethodKind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -45,9 +48,9 @@ type Method struct {
 	Variant string // the sub-heading holding the block: "Standard", "Docker Compose"; "" for none
 	Line    int    // line of the innermost heading (or of the Application heading)
 	Kind    MethodKind
-	Vars    []Var  // MethodEnv, MethodCompose: in block order
+	Vars    []Var  // MethodEnv, MethodCompose: in block order; MethodFile: every scalar, named by its dotted key path
 	Service string // MethodCompose: the service name
-	Block   Block  // MethodEnv, MethodCompose: the code block it came from
+	Block   Block  // MethodEnv, MethodCompose, MethodFile: the code block it came from
 	Steps   []Step // MethodSteps
 
 	heading string // the innermost heading as written, for messages
@@ -252,7 +255,7 @@ func (p *parser) application() error {
 		}
 	}
 	if len(p.g.Methods) == 0 {
-		return p.errorf(p.g.ApplicationLine, "section %q has no numbered list of steps, nor a .env or Docker Compose block",
+		return p.errorf(p.g.ApplicationLine, "section %q has no numbered list of steps, nor a .env, Docker Compose or configuration file block",
 			headingText(3, hApplication))
 	}
 	for _, m := range p.g.Methods {
@@ -283,9 +286,78 @@ func (p *parser) blockMethods(b Block, ctx context) ([]Method, error) {
 		}
 		return []Method{p.envMethod(b, ctx, vars)}, nil
 	case lang == "yaml" || lang == "yml":
-		return p.composeMethods(b, ctx)
+		ms, err := p.composeMethods(b, ctx)
+		if err != nil || len(ms) > 0 {
+			return ms, err
+		}
+		return p.fileMethod(b, ctx)
+	case lang == "json":
+		return p.fileMethod(b, ctx)
 	}
 	return nil, nil
+}
+
+// fileMethod reads a configuration file block (JSON or YAML) as one method
+// whose Vars are its scalars, named by dotted key paths ("oidc.client_id");
+// a list of scalars is one Var, its items joined with commas.
+func (p *parser) fileMethod(b Block, ctx context) ([]Method, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(b.Text), &doc); err != nil {
+		if err := p.checkValue(b.Text, b.Line); err != nil {
+			return nil, err
+		}
+		line, msg := p.yamlError(err, b.Text, b.Line)
+		return nil, p.errorf(line, "the %s block does not parse: %s", blockName(b), msg)
+	}
+	if len(doc.Content) == 0 || resolve(doc.Content[0]).Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	m := Method{Name: ctx.name, Variant: ctx.variant, Line: ctx.line, Kind: MethodFile, Block: b, heading: ctx.heading}
+	var walk func(n *yaml.Node, path string) error
+	walk = func(n *yaml.Node, path string) error {
+		n = resolve(n)
+		line := b.Line + n.Line - 1
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				key := n.Content[i].Value
+				if path != "" {
+					key = path + "." + key
+				}
+				if err := walk(n.Content[i+1], key); err != nil {
+					return err
+				}
+			}
+		case yaml.SequenceNode:
+			var items []string
+			for _, it := range n.Content {
+				it = resolve(it)
+				if it.Kind != yaml.ScalarNode {
+					for j, it := range n.Content {
+						if err := walk(it, path+"."+strconv.Itoa(j)); err != nil {
+							return err
+						}
+					}
+					return nil
+				}
+				items = append(items, it.Value)
+			}
+			if err := p.checkValue(strings.Join(items, ","), line); err != nil {
+				return err
+			}
+			m.Vars = append(m.Vars, Var{Name: path, Value: strings.Join(items, ","), Line: line})
+		case yaml.ScalarNode:
+			if err := p.checkValue(n.Value, line); err != nil {
+				return err
+			}
+			m.Vars = append(m.Vars, Var{Name: path, Value: n.Value, Line: line})
+		}
+		return nil
+	}
+	if err := walk(doc.Content[0], ""); err != nil {
+		return nil, err
+	}
+	return []Method{m}, nil
 }
 
 func (p *parser) envMethod(b Block, ctx context, vars []Var) Method {
