@@ -330,11 +330,16 @@ func trimURL(u string) string { return strings.TrimSuffix(u, "/") }
 // notInGuide records something a reader had to do after guide step
 // afterStep that the guide does not say, with a screenshot of it done.
 func (w *World) notInGuide(afterStep int, format string, args ...any) {
-	what := w.s.Log.Redact(fmt.Sprintf(format, args...))
 	where := w.s.Guide.Path
 	if st, err := w.s.Guide.Step(afterStep); err == nil {
 		where = w.s.Guide.Where(st.Line)
 	}
+	w.notInGuideAt(afterStep, where, format, args...)
+}
+
+// notInGuideAt is notInGuide at a place of the guide given as "path:line".
+func (w *World) notInGuideAt(afterStep int, where, format string, args ...any) {
+	what := w.s.Log.Redact(fmt.Sprintf(format, args...))
 	w.snap("not in the guide")
 	shot := ""
 	if len(w.extra) > 0 {
