@@ -34,8 +34,13 @@ type AppSpec struct {
 	// Ready says whether the instance really answers; it may use App.Get.
 	Ready func(ctx context.Context, a *App) error
 	// Version is the command, run inside the container, that prints the
-	// application's version.
-	Version []string
+	// application's version; VersionLabel, for an application with no such
+	// command, the image label that says it.
+	Version      []string
+	VersionLabel string
+	// Files are written for the instance before it starts and mounted
+	// read-only: path inside the container -> content (a configuration file).
+	Files   map[string]string
 	Secrets []string // masked in every log and artifact
 }
 
@@ -103,6 +108,19 @@ func (e *Environment) prepareApp(s AppSpec) (*App, error) {
 		}
 		binds = append(binds, dir+":"+s.TLS.Mount+":ro")
 	}
+	if len(s.Files) > 0 {
+		dir := filepath.Join(e.Dir, "files-"+s.Name)
+		for path, content := range s.Files {
+			host := filepath.Join(dir, filepath.FromSlash(path))
+			if err := os.MkdirAll(filepath.Dir(host), 0o755); err != nil {
+				return nil, err
+			}
+			if err := os.WriteFile(host, []byte(content), 0o644); err != nil {
+				return nil, err
+			}
+			binds = append(binds, host+":"+path+":ro")
+		}
+	}
 	a.c = &container{
 		Name: "guidewalk-" + e.RunID + "-" + s.Name, Alias: s.URL.Hostname(), Image: s.Image,
 		Entry: s.Entry, Cmd: s.Cmd, Env: s.Env, Binds: binds, Ports: s.Ports,
@@ -141,8 +159,11 @@ func (e *Environment) startApp(ctx context.Context, a *App) error {
 	if err := e.waitHealthy(ctx, a.c, e.readyTimeout, func(ctx context.Context) error { return a.Spec.Ready(ctx, a) }); err != nil {
 		return err
 	}
-	if len(a.Spec.Version) > 0 {
+	switch {
+	case len(a.Spec.Version) > 0:
 		a.Version = e.execVersion(a.c, a.Spec.Version)
+	case a.Spec.VersionLabel != "":
+		a.Version = e.labelVersion(a.Spec.Image, a.Spec.VersionLabel)
 	}
 	return nil
 }
@@ -177,6 +198,15 @@ func (e *Environment) execVersion(c *container, cmd []string) string {
 		return fmt.Sprintf("unknown (%s: exit %d %v)", strings.Join(cmd, " "), code, err)
 	}
 	return strings.TrimSpace(firstLine(out.String()))
+}
+
+// labelVersion is the version an image's label says.
+func (e *Environment) labelVersion(image, label string) string {
+	img, err := e.pool.Client.InspectImage(image)
+	if err != nil || img.Config == nil || img.Config.Labels[label] == "" {
+		return fmt.Sprintf("unknown (image %s has no label %s: %v)", image, label, err)
+	}
+	return "label " + label + "=" + img.Config.Labels[label]
 }
 
 // portOf is the port of u, explicit or by its scheme.

@@ -44,8 +44,14 @@ func (w *World) configuredBy(label string) error {
 	if err := w.s.App.CheckVariables(w); err != nil {
 		return err
 	}
-	w.note("%s %q started with the %d variables of the guide's %s block (%s)",
-		w.s.App.Product(), w.target.Name, len(w.target.Method.Vars), w.target.Method.Block.Title, w.s.Guide.Where(w.target.Method.Block.Line))
+	b := w.target.Method.Block
+	if w.target.Method.Kind == guide.MethodFile {
+		w.note("%s %q started with the guide's %s block (%s) as its configuration file",
+			w.s.App.Product(), w.target.Name, blockTitle(b), w.s.Guide.Where(b.Line))
+	} else {
+		w.note("%s %q started with the %d variables of the guide's %s block (%s)",
+			w.s.App.Product(), w.target.Name, len(w.target.Method.Vars), blockTitle(b), w.s.Guide.Where(b.Line))
+	}
 	return w.s.App.AtStart(w)
 }
 
@@ -53,7 +59,10 @@ func (w *World) configuredBy(label string) error {
 // variables say; where they differ, the guide contradicts itself.
 func (w *World) methodAgrees() error {
 	for _, other := range w.s.Guide.Methods {
-		if other.Kind == guide.MethodSteps || other.Label() == w.target.Label() || len(other.Vars) == 0 {
+		// Variables are compared by name between methods of variables; a
+		// configuration file names them otherwise (the offline check
+		// matches those by meaning).
+		if !isVariables(other.Kind) || !isVariables(w.target.Method.Kind) || other.Label() == w.target.Label() || len(other.Vars) == 0 {
 			continue
 		}
 		for _, v := range w.target.Method.Vars {
@@ -126,4 +135,15 @@ func (w *World) clientID() string {
 		return ""
 	}
 	return a.Value
+}
+
+func isVariables(k guide.MethodKind) bool { return k == guide.MethodEnv || k == guide.MethodCompose }
+
+// blockTitle names a code block as the guide titles it ("config.yaml"), or
+// by its language.
+func blockTitle(b guide.Block) string {
+	if b.Title != "" {
+		return b.Title
+	}
+	return b.Lang
 }
