@@ -9,6 +9,8 @@ import (
 
 	"github.com/cucumber/godog"
 	"github.com/cucumber/godog/colors"
+	// The applications whose guides can be verified.
+	_ "github.com/guidewalk/guidewalk/apps"
 	"github.com/guidewalk/guidewalk/steps"
 )
 

@@ -17,6 +17,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	// The applications whose guides can be verified.
+	_ "github.com/guidewalk/guidewalk/apps"
 )
 
 // Exit statuses.
