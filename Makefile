@@ -2,7 +2,8 @@
 # real browser against the real products.
 SHELL := /bin/bash
 GO ?= go
-ARTIFACTS ?= artifacts
+# GUIDEWALK_ARTIFACTS, when set, names the folder (as it does for go test).
+ARTIFACTS ?= $(or $(GUIDEWALK_ARTIFACTS),artifacts)
 GOTEST := $(GO) test -count=1 -timeout 30m
 # One package at a time: a second suite creating Docker networks makes
 # Chromium abort loads with ERR_NETWORK_CHANGED.
@@ -10,7 +11,8 @@ GOTEST_ALL := $(GOTEST) -p 1
 export GUIDEWALK_ARTIFACTS := $(abspath $(ARTIFACTS))
 # The upstream revisions of the guide that `make test` verifies besides the
 # project's copy (read from ../shared, never copied into the project).
-UPSTREAM_GUIDES ?= ../shared/guides/minio/current.md ../shared/guides/beszel/current.md
+UPSTREAM_GUIDES ?= ../shared/guides/minio/current.md ../shared/guides/beszel/current.md \
+  ../shared/docs/authelia-2026-05-26/clients/sftpgo/index.md ../shared/docs/authelia-2026-05-26/clients/gatus/index.md
 
 .PHONY: bootstrap verify check test unit lint bench soak walkthrough clean
 

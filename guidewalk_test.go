@@ -61,6 +61,12 @@ func TestGuide(t *testing.T) {
 		},
 	}.Run()
 	steps.Current().RedactFiles(junit, cucumber)
+	// Every step's picture shows the page it ended on, never a blank one.
+	if blank, checked, err := steps.BlankScreenshots(filepath.Join(artifacts, "screenshots")); err != nil {
+		t.Errorf("reading the screenshots: %v", err)
+	} else if len(blank) > 0 {
+		t.Errorf("%d of %d screenshots are blank (one colour): %v", len(blank), checked, blank)
+	}
 	if status != 0 {
 		t.Fatalf("the guide's scenarios failed (godog status %d); see %s/report.html", status, artifacts)
 	}

@@ -5,4 +5,5 @@ package apps
 
 import (
 	_ "github.com/guidewalk/guidewalk/apps/gatus"
+	_ "github.com/guidewalk/guidewalk/apps/sftpgo"
 )

@@ -40,6 +40,13 @@ type Application interface {
 	AtStart(w *World) error
 }
 
+// UsersFromGuide is an Application whose users follow from the guide (one
+// per role the guide's Authelia YAML can give, say); its UsersFor replaces
+// Users.
+type UsersFromGuide interface {
+	UsersFor(g *guide.Guide) ([]env.User, error)
+}
+
 // Instance is one instance of the application in the run.
 type Instance interface {
 	Spec() env.AppSpec // how env runs it

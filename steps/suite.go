@@ -176,6 +176,12 @@ func (s *Suite) start() error {
 		return err
 	}
 	s.assignConfigurer()
+	users := s.App.Users()
+	if a, ok := s.App.(UsersFromGuide); ok {
+		if users, err = a.UsersFor(g); err != nil {
+			return err
+		}
+	}
 	var apps []env.AppSpec
 	for _, t := range s.Targets {
 		apps = append(apps, t.Instance.Spec())
@@ -195,7 +201,7 @@ func (s *Suite) start() error {
 		driver <- started{pw, err, time.Since(t)}
 	}()
 	e, err := env.Start(context.Background(), env.Config{
-		AutheliaURL: authURL, ClientYAML: g.ClientYAML, AutheliaImage: autheliaImage, Apps: apps, Users: usersFor(s.Targets, s.App.Users()), Log: s.Log,
+		AutheliaURL: authURL, ClientYAML: g.ClientYAML, AutheliaImage: autheliaImage, Apps: apps, Users: usersFor(s.Targets, users), Log: s.Log,
 	})
 	d := <-driver
 	s.PW = d.pw

@@ -187,7 +187,10 @@ func (w *World) expect(err error) error {
 		return err
 	}
 	ref := w.s.Report.GuideRef(w.current.Text)
-	if ge, ok := asGuideError(err); ok && ref > 0 && ge.Step == ref {
+	// The guide step the Gherkin step transcribes fails as written; or, for
+	// a step transcribing no numbered step (a configuration method's
+	// block), a line of the guide outside the numbered steps does.
+	if ge, ok := asGuideError(err); ok && ge.Step == ref && (ref > 0 || ge.Where != "") {
 		w.deviated, w.deviatedAt = ge, w.current
 		w.s.Report.AddDeviation(w.scenario.Name, ge)
 		w.note("expected deviation: %s", ge.Error())
@@ -374,6 +377,11 @@ func (w *World) shoot(page playwright.Page, name string) string {
 	}
 	shot := filepath.Join(w.dir, name)
 	opts.Path = playwright.String(shot)
+	// A step may end as a redirect lands: the picture is of the page it
+	// ended on, once that is drawn.
+	if !pages.WaitDrawn(page, 10*time.Second) {
+		w.s.Log.Printf("screenshot %s: the page at %s shows nothing yet", name, page.URL())
+	}
 	if _, err := page.Screenshot(opts); err != nil {
 		return ""
 	}

@@ -1,0 +1,59 @@
+package sftpgo
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/guidewalk/guidewalk/steps/pages"
+	"github.com/mxschmitt/playwright-go"
+)
+
+// LoginPage is the login page of the WebAdmin or the WebClient.
+type LoginPage struct{ Page playwright.Page }
+
+var (
+	openIDName = regexp.MustCompile(`Sign in with OpenID`)
+	roleError  = regexp.MustCompile(`(?i)OpenID role`)
+)
+
+// OpenID is the link that starts the sign-in with OpenID Connect.
+func (l LoginPage) OpenID() playwright.Locator {
+	return l.Page.GetByRole("link", playwright.PageGetByRoleOptions{Name: openIDName})
+}
+
+// Username is the form's own username field.
+func (l LoginPage) Username() playwright.Locator { return l.Page.GetByPlaceholder("Username") }
+
+// Open loads the login page and waits until it is drawn.
+func (l LoginPage) Open(url string) error {
+	return pages.Goto(l.Page, url, l.OpenID().Or(l.Username()))
+}
+
+// RoleError is the message that the OpenID role does not fit.
+func (l LoginPage) RoleError() playwright.Locator { return l.Page.GetByText(roleError) }
+
+// WaitRoleError waits for that message and returns it.
+func (l LoginPage) WaitRoleError() (string, error) {
+	if err := visible(l.RoleError()); err != nil {
+		return "", err
+	}
+	t, err := l.RoleError().First().InnerText()
+	return strings.TrimSpace(t), err
+}
+
+// Home is the first screen of an interface after signing in.
+type Home struct{ Page playwright.Page }
+
+// AdminUsers is the WebAdmin's list of users, where an admin lands.
+func (h Home) AdminUsers() playwright.Locator {
+	return h.Page.GetByRole("heading", playwright.PageGetByRoleOptions{Name: "View and manage users"})
+}
+
+// ClientFiles is the WebClient's file browser, where a user lands.
+func (h Home) ClientFiles() playwright.Locator {
+	return h.Page.GetByPlaceholder("Search")
+}
+
+func visible(l playwright.Locator) error {
+	return l.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: pages.TimeoutMs()})
+}

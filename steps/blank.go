@@ -1,0 +1,49 @@
+package steps
+
+import (
+	"image"
+	"image/png"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// BlankScreenshots lists the PNG screenshots under dir that show nothing:
+// every pixel the same colour (a page between two documents is white).
+func BlankScreenshots(dir string) (blank []string, checked int, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".png") {
+			return err
+		}
+		checked++
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		img, err := png.Decode(f)
+		if err != nil {
+			return err
+		}
+		if uniform(img) {
+			blank = append(blank, p)
+		}
+		return nil
+	})
+	return blank, checked, err
+}
+
+// uniform: every pixel has the first pixel's colour.
+func uniform(img image.Image) bool {
+	b := img.Bounds()
+	r0, g0, b0, a0 := img.At(b.Min.X, b.Min.Y).RGBA()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if r, g, bl, a := img.At(x, y).RGBA(); r != r0 || g != g0 || bl != b0 || a != a0 {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,40 @@
+package pages
+
+import (
+	"time"
+
+	"github.com/mxschmitt/playwright-go"
+)
+
+// drawnJS is true once the page shows something: a document whose body has
+// text or an image, painted at least once.
+const drawnJS = `() => new Promise(done => requestAnimationFrame(() => {
+	const b = document.body;
+	done(!!b && (b.innerText.trim().length > 0 || b.querySelector("img, svg, canvas, video") !== null));
+}))`
+
+// WaitDrawn waits, up to limit, until the page's current document has
+// loaded and shows something: a page between two documents (the moment a
+// redirect lands) is blank white. It returns whether the page is drawn.
+func WaitDrawn(page playwright.Page, limit time.Duration) bool {
+	deadline := time.Now().Add(limit)
+	_ = page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateLoad, Timeout: ms(limit)})
+	for {
+		v, err := page.Evaluate(drawnJS)
+		if ok, _ := v.(bool); err == nil && ok {
+			return true
+		}
+		left := time.Until(deadline)
+		if left <= 0 {
+			return false
+		}
+		// A navigation in flight destroys the context Evaluate ran in: wait
+		// for the next document instead of polling the old one.
+		if err != nil {
+			_ = page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateLoad, Timeout: ms(left)})
+			continue
+		}
+		_, _ = page.WaitForFunction(`() => document.body && (document.body.innerText.trim().length > 0 || document.body.querySelector("img, svg, canvas, video") !== null)`, nil,
+			playwright.PageWaitForFunctionOptions{Timeout: ms(left)})
+	}
+}
