@@ -38,6 +38,9 @@ func terminate(leaf Leaf, backend string) (*terminator, error) {
 		},
 		// Server-sent events (an application's realtime channel) flow as they come.
 		FlushInterval: -1,
+		// Until the application listens, its published port closes each
+		// connection: a 502 for the readiness check, not a log line.
+		ErrorHandler: func(w http.ResponseWriter, _ *http.Request, _ error) { w.WriteHeader(http.StatusBadGateway) },
 	}
 	t := &terminator{srv: &http.Server{Handler: proxy, ReadHeaderTimeout: 10 * time.Second}, ln: ln}
 	go func() { _ = t.srv.Serve(ln) }()

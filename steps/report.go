@@ -114,6 +114,18 @@ type UnsaidRecord struct {
 	Shot      string
 }
 
+// Place says where in the guide it was needed: after a numbered step, at a
+// line outside them (a configuration block), or before step 1.
+func (u UnsaidRecord) Place() string {
+	switch {
+	case u.AfterStep > 0:
+		return fmt.Sprintf("after guide step %d (%s)", u.AfterStep, u.Where)
+	case strings.Contains(u.Where, ".md:"):
+		return "at " + u.Where
+	}
+	return fmt.Sprintf("before guide step 1 (%s)", u.Where)
+}
+
 // AddUnsaid records something the guide leaves unsaid, once per what.
 func (r *Report) AddUnsaid(u UnsaidRecord) {
 	r.mu.Lock()
@@ -163,7 +175,7 @@ func (r *Report) Summary() string {
 	if len(r.Unsaid) > 0 {
 		fmt.Fprintf(&b, "  not in the guide, done as a reader would (%d):\n", len(r.Unsaid))
 		for _, u := range r.Unsaid {
-			fmt.Fprintf(&b, "    after guide step %d (%s), in %q: %s\n", u.AfterStep, u.Where, u.Scenario, u.What)
+			fmt.Fprintf(&b, "    %s, in %q: %s\n", u.Place(), u.Scenario, u.What)
 		}
 	}
 	for _, d := range r.Deviations {
@@ -251,7 +263,7 @@ img{max-width:100%;border:1px solid #ccc;border-radius:4px}
 {{if .Guide.Sitevars}}<p class="note">Site variables: {{range $k, $v := .Guide.Sitevars}}<code>{{$k}}={{$v}}</code> {{end}}(the docs' <code>sitevar</code> shortcodes, rendered; <code>GUIDEWALK_SITEVARS</code> overrides them).</p>{{end}}
 {{if .Network}}<p class="note">Network: {{.Network}}</p>{{end}}
 {{if .Furniture}}<p class="note">Shortcodes of the docs site that the suite does not execute: {{range .Furniture}}<code>{{.Raw}}</code> (line {{.Line}}) {{end}}</p>{{end}}
-{{if .Unsaid}}<h2>Not in the guide</h2><p class="note">What a reader must do that the guide does not say; the suite did the least a reader would.</p><ul>{{range .Unsaid}}<li>after guide step {{.AfterStep}} (<code>{{.Where}}</code>), in {{.Scenario}}: {{.What}}{{if .Shot}} <a href="{{call $.Rel .Shot}}">screenshot</a>{{end}}</li>{{end}}</ul>{{end}}
+{{if .Unsaid}}<h2>Not in the guide</h2><p class="note">What a reader must do that the guide does not say; the suite did the least a reader would.</p><ul>{{range .Unsaid}}<li>{{.Place}}, in {{.Scenario}}: {{.What}}{{if .Shot}} <a href="{{call $.Rel .Shot}}">screenshot</a>{{end}}</li>{{end}}</ul>{{end}}
 {{if .Deviations}}<h2>Deviations from the guide</h2><ul>{{range .Deviations}}<li class="deviation">{{.Scenario}}: {{.Err.Error}}</li>{{end}}</ul>{{end}}
 {{range .Scenarios}}<div class="scenario"><h2>{{.Index}}. {{.Name}} <span class="badge {{.Outcome}}">{{.Outcome}}</span></h2>
 {{if .Trace}}<p>Evidence: <a href="{{call $.Rel .Trace}}">Playwright trace</a> (<code>playwright show-trace</code>) · <a href="{{call $.Rel .PageHTML}}">page HTML</a>{{range $name, $path := .Logs}} · <a href="{{call $.Rel $path}}">{{$name}} log</a>{{end}}</p>{{end}}
