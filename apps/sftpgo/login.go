@@ -8,7 +8,6 @@ import (
 
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps"
-	"github.com/mxschmitt/playwright-go"
 )
 
 // checkConfigured: started as the method says, SFTPGo's login pages offer
@@ -20,6 +19,7 @@ func (w scenario) checkConfigured() error {
 		return err
 	}
 	if !ok {
+		_ = w.open() // the picture shows the login page as it is
 		how := "its environment holding the guide's " + m.Block.Title + " variables"
 		if m.Kind == guide.MethodFile {
 			how = "the guide's block as its configuration file " + ConfigFile
@@ -28,7 +28,8 @@ func (w scenario) checkConfigured() error {
 		if hint := bindingHint(w.Guide(), m); hint != "" {
 			saw += "; " + hint
 		}
-		return &steps.GuideError{Where: w.Guide().Where(m.Block.Line), Says: firstLine(m.Block.Text), Saw: saw}
+		line, says := firstWords(m.Block)
+		return &steps.GuideError{Where: w.Guide().Where(line), Says: says, Saw: saw}
 	}
 	w.Note("SFTPGo's WebClient login page offers to sign in with OpenID")
 	return nil
@@ -94,11 +95,13 @@ func (w scenario) hasRole(user, role string) error {
 // hasAdmin and hasUser: SFTPGo lets in through OpenID Connect only an admin
 // or user it already has, by the username claim. The guide does not say
 // so; a reader makes one as SFTPGo's first admin.
-func (w scenario) hasAdmin() error { return w.account("admin", w.sftpgo().CreateAdmin) }
+func (w scenario) hasAdmin() error { return w.account("an admin", w.sftpgo().CreateAdmin) }
 
-func (w scenario) hasUser() error { return w.account("user", w.sftpgo().CreateUser) }
+func (w scenario) hasUser() error { return w.account("a user", w.sftpgo().CreateUser) }
 
-func (w scenario) account(kind string, create func(context.Context, string) error) error {
+// account: what is "an admin" or "a user".
+func (w scenario) account(what string, create func(context.Context, string) error) error {
+	_, kind, _ := strings.Cut(what, " ")
 	u, err := w.TestUser(w.User())
 	if err != nil {
 		return err
@@ -106,8 +109,8 @@ func (w scenario) account(kind string, create func(context.Context, string) erro
 	if err := create(context.Background(), u.Name); err != nil {
 		return fmt.Errorf("making the SFTPGo %s %q: %w", kind, u.Name, err)
 	}
-	w.NotInGuideAt(w.Method().Block.Line, "SFTPGo lets in through OpenID Connect only an %s it already has, named like the username claim: "+
-		"the run makes the SFTPGo %s %q as SFTPGo's first admin (REST API; the WebAdmin's Add does the same)", kind, kind, u.Name)
+	w.NotInGuideAt(w.Method().Block.Line, "SFTPGo lets in through OpenID Connect only %s it already has, named like the username claim: "+
+		"the run makes the SFTPGo %s %q as SFTPGo's first admin (REST API; the WebAdmin's Add does the same)", what, kind, u.Name)
 	return nil
 }
 
@@ -140,17 +143,45 @@ func (w scenario) inAs(audience, user string) error {
 	if a == WebAdmin {
 		landing, path = home.AdminUsers(), "/web/admin/"
 	}
-	if err := visible(landing); err != nil {
-		msg := ""
-		if t, e := (LoginPage{Page: w.Page()}).RoleError().First().InnerText(playwright.LocatorInnerTextOptions{Timeout: playwright.Float(500)}); e == nil {
-			msg = fmt.Sprintf(" SFTPGo says %q", strings.TrimSpace(t))
+	refusal := LoginPage{Page: w.Page()}.RoleError()
+	if err := visible(landing.Or(refusal)); err != nil {
+		return fmt.Errorf("after Authelia, SFTPGo does not show the %s (at %s): %w", a, w.Page().URL(), err)
+	}
+	if Shows(refusal) {
+		t, _ := refusal.First().InnerText()
+		saw := fmt.Sprintf("SFTPGo does not let %q in to the %s: it says %q", user, a, strings.TrimSpace(t))
+		if ge := w.missingRoleScope(saw); ge != nil {
+			return ge
 		}
-		return fmt.Errorf("after Authelia, SFTPGo does not show the %s (at %s).%s", a, w.Page().URL(), msg)
+		return fmt.Errorf("after Authelia, %s (at %s)", saw, w.Page().URL())
 	}
 	if !strings.Contains(w.Page().URL(), path) {
 		return fmt.Errorf("after Authelia, SFTPGo is at %s, not in the %s", w.Page().URL(), a)
 	}
 	w.Note("in SFTPGo's %s at %s as %q", a, strings.SplitN(w.Page().URL(), "?", 2)[0], user)
+	return nil
+}
+
+// missingRoleScope: when the method's scopes leave out the scope whose
+// claims hold the role claim, the role never reaches SFTPGo: the method's
+// scopes are the line to fix.
+func (w scenario) missingRoleScope(saw string) error {
+	g, m := w.Guide(), w.Method()
+	field := roleField(g)
+	scope, line := ClaimScope(g, field)
+	if scope == "" {
+		return nil
+	}
+	for _, v := range m.Vars {
+		if !strings.HasSuffix(strings.ToLower(v.Name), "scopes") {
+			continue
+		}
+		if slices.Contains(strings.FieldsFunc(v.Value, func(r rune) bool { return r == ',' || r == ' ' }), scope) {
+			return nil
+		}
+		return &steps.GuideError{Where: g.Where(v.Line), Says: v.Name + "=" + v.Value,
+			Saw: fmt.Sprintf("%s; the role claim %s comes with the scope %q (%s), which these scopes leave out", saw, field, scope, g.Where(line))}
+	}
 	return nil
 }
 
@@ -168,7 +199,13 @@ func (w scenario) refused(audience string) error {
 	return nil
 }
 
-func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return line
+// firstWords is the block's first line that says something (not a lone
+// brace), and its line number.
+func firstWords(b guide.Block) (int, string) {
+	for i, l := range strings.Split(b.Text, "\n") {
+		if strings.IndexFunc(l, func(r rune) bool { return r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0 {
+			return b.Line + i, strings.TrimSpace(l)
+		}
+	}
+	return b.Line, ""
 }

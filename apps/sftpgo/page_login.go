@@ -57,3 +57,9 @@ func (h Home) ClientFiles() playwright.Locator {
 func visible(l playwright.Locator) error {
 	return l.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: pages.TimeoutMs()})
 }
+
+// Shows says whether l is on the screen now.
+func Shows(l playwright.Locator) bool {
+	ok, err := l.First().IsVisible()
+	return err == nil && ok
+}

@@ -91,6 +91,32 @@ func (r Roles) All() []string {
 	return append(out, r.Otherwise)
 }
 
+// ClaimScope is the scope of the guide's Authelia YAML whose claims hold
+// claim (identity_providers.oidc.scopes.<scope>.claims), and its line; ""
+// when none does.
+func ClaimScope(g *guide.Guide, claim string) (string, int) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(g.ClientYAML), &doc); err != nil || len(doc.Content) == 0 {
+		return "", 0
+	}
+	n := doc.Content[0]
+	for _, key := range []string{"identity_providers", "oidc", "scopes"} {
+		if n = value(n, key); n == nil {
+			return "", 0
+		}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if claims := value(n.Content[i+1], "claims"); claims != nil {
+			for _, c := range claims.Content {
+				if c.Value == claim {
+					return n.Content[i].Value, g.ClientYAMLLine + n.Content[i].Line - 1
+				}
+			}
+		}
+	}
+	return "", 0
+}
+
 func value(m *yaml.Node, key string) *yaml.Node {
 	if m.Kind != yaml.MappingNode {
 		return nil
