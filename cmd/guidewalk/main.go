@@ -3,6 +3,7 @@
 //	guidewalk check [--features DIR] [--sitevars name=value,...] GUIDE
 //	guidewalk verify [--guide GUIDE] [--sitevars ...] [--tags EXPR] [--artifacts DIR] [--authelia-image REF] [--app-image REF]
 //	guidewalk images [--sitevars ...] [--authelia-image REF] [--app-image REF] GUIDE
+//	guidewalk list [--features DIR] PATH...
 //
 // check needs neither Docker nor a browser, so a guide's author (or a pull
 // request's workflow) hears in seconds what the full run would only say
@@ -44,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return verify(args[1:], stdout, stderr)
 	case "images":
 		return images(args[1:], stdout, stderr)
+	case "list":
+		return list(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return exitOK
@@ -64,6 +67,9 @@ func usage(w io.Writer) {
       (go test in the guidewalk repository; needs Docker)
   guidewalk images [--authelia-image REF] [--app-image REF] GUIDE
       the images verify would run, one per line
+  guidewalk list PATH...
+      the guides under the paths that guidewalk verifies in a browser, as
+      JSON for a GitHub Actions matrix (guide, application, feature, images)
 run "guidewalk COMMAND -h" for a command's flags
 `)
 }

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/guidewalk/guidewalk/steps"
+)
+
+// Verifiable is one guide guidewalk can verify in a browser: one job of a
+// GitHub Actions matrix.
+type Verifiable struct {
+	Guide       string   `json:"guide"`
+	Application string   `json:"application"`
+	Feature     string   `json:"feature"`
+	Images      []string `json:"images"`
+}
+
+// list prints, as JSON for strategy.matrix (fromJSON), the guides under the
+// paths that an application of guidewalk and a feature transcribe.
+func list(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("list", "[--features DIR] [--sitevars ...] PATH...", stderr)
+	features := fs.String("features", "features", "the feature files' root, one folder per guide title")
+	sitevars := sitevarsFlag(fs)
+	paths, err := parse(fs, args)
+	if err != nil {
+		return flagStatus(err)
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(stderr, "guidewalk list: want at least one PATH (a guide or a folder of guides)")
+		fs.Usage()
+		return exitUsage
+	}
+	guides, err := guideFiles(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "guidewalk list: %v\n", err)
+		return exitUsage
+	}
+	out := struct {
+		Include []Verifiable `json:"include"`
+	}{Include: []Verifiable{}}
+	for _, p := range guides {
+		g, err := loadGuide(p, *sitevars)
+		if err != nil {
+			continue // not readable by the suite: not verifiable (check says why)
+		}
+		a, err := steps.ApplicationFor(g)
+		if err != nil {
+			continue
+		}
+		choice, err := steps.FeaturesFor(g, *features)
+		if err != nil || len(choice.Findings) > 0 {
+			continue // no feature transcribes this form of the guide
+		}
+		images, err := imageRefs(g, "", "")
+		if err != nil {
+			continue
+		}
+		out.Include = append(out.Include, Verifiable{Guide: p, Application: a.Product(), Feature: strings.Join(choice.Paths, ","), Images: images})
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		fmt.Fprintf(stderr, "guidewalk list: %v\n", err)
+		return exitUsage
+	}
+	return exitOK
+}
+
+// guideFiles are the guides a path names: the file itself, or every .md
+// file under a folder but a section's _index.md.
+func guideFiles(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(f, ".md") && d.Name() != "_index.md" {
+				out = append(out, f)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
