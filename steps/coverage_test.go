@@ -23,6 +23,8 @@ var knownGuides = []struct{ path, feature string }{
 	{"../../shared/guides/minio/2024-11-06.md", "web-gui-only.feature"},
 	{"../../shared/guides/minio/current.md", "three-methods.feature"},
 	{"../../shared/guides/beszel/current.md", "beszel.feature"},
+	{"../../shared/docs/authelia-2026-05-26/clients/sftpgo/index.md", "sftpgo.feature"},
+	{"../../shared/docs/authelia-2026-05-26/clients/gatus/index.md", "gatus.feature"},
 }
 
 // TestDocCoverage: for each guide, the feature chosen for it does every
