@@ -62,6 +62,7 @@ type Suite struct {
 	startOnce sync.Once
 	phases    map[string]time.Duration
 	began     time.Time
+	findings  []error // the offline check's, printed first
 }
 
 var suite = &Suite{}
@@ -158,6 +159,7 @@ func (s *Suite) start() error {
 		}
 	}
 	s.Log.Printf("verifying %s (%s) with %s", path, g.Title, strings.Join(choice.Paths, ", "))
+	s.offlineCheck(g)
 	for _, f := range choice.Findings {
 		s.Log.Printf("the feature does not fit the guide: %v", f)
 	}

@@ -184,7 +184,7 @@ func (w *World) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 // scenario's last step succeeding means the deviation is gone.
 func (w *World) expect(err error) error {
 	if !w.deviation || w.current == nil {
-		return err
+		return w.why(err)
 	}
 	ref := w.s.Report.GuideRef(w.current.Text)
 	// The guide step the Gherkin step transcribes fails as written; or, for
@@ -199,7 +199,7 @@ func (w *World) expect(err error) error {
 	if err == nil && w.deviated == nil && w.current.Text == lastStepText(w.scenario) {
 		return fmt.Errorf("the guide's steps in this @deviation scenario now work as written: the recorded deviation is gone; remove @deviation from %q", w.scenario.Name)
 	}
-	return err
+	return w.why(err)
 }
 
 func (w *World) pause() {

@@ -1,0 +1,127 @@
+package steps
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/guidewalk/guidewalk/guide"
+)
+
+// A full run says why a scenario failed in the guide's terms: what the
+// offline check found in the lines of the scenario's configuration method,
+// and what Authelia said when it refused to go on.
+
+// offlineCheck runs the guide's offline check before anything starts and
+// prints its findings first: a failure later may be one of them.
+func (s *Suite) offlineCheck(g *guide.Guide) {
+	s.findings = g.Consistency()
+	if len(s.findings) == 0 {
+		s.Log.Printf("offline check: no finding in %s", g.Path)
+		return
+	}
+	s.Log.Printf("offline check: %d finding(s) in %s; a scenario that fails names those of its method", len(s.findings), g.Path)
+	for _, f := range s.findings {
+		s.Log.Printf("  %v", f)
+	}
+}
+
+var findingLine = regexp.MustCompile(`:(\d+): `)
+
+// methodFindings are the offline check's findings at a line of m.
+func (s *Suite) methodFindings(m guide.Method) []string {
+	first, last := methodLines(m)
+	var out []string
+	for _, f := range s.findings {
+		if l := findingLine.FindStringSubmatch(f.Error()); l != nil {
+			if n, _ := strconv.Atoi(l[1]); n >= first && n <= last {
+				out = append(out, f.Error())
+			}
+		}
+	}
+	return out
+}
+
+// methodLines is the span of lines a method takes in the guide.
+func methodLines(m guide.Method) (int, int) {
+	if m.Kind == guide.MethodSteps {
+		first, last := m.Line, m.Line
+		for _, st := range m.Steps {
+			last = max(last, st.Line)
+			for _, it := range st.Items {
+				last = max(last, it.Line)
+			}
+		}
+		return first, last
+	}
+	return m.Block.Line, m.Block.Line + strings.Count(strings.TrimSuffix(m.Block.Text, "\n"), "\n")
+}
+
+// AutheliaError is Authelia's own account of why it did not go on (the
+// error, error_description and error_hint of the address it shows),
+// instead of the wait that ran out meanwhile.
+type AutheliaError struct {
+	At, Code, Description, Hint string
+	cause                       error
+}
+
+func (e *AutheliaError) Error() string {
+	msg := fmt.Sprintf("Authelia refused (at %s): %s", e.At, e.Code)
+	if e.Description != "" {
+		msg += ": " + strconv.Quote(e.Description)
+	}
+	if e.Hint != "" {
+		msg += "; hint: " + strconv.Quote(e.Hint)
+	}
+	return msg
+}
+
+func (e *AutheliaError) Unwrap() error { return e.cause }
+
+// autheliaRefusal is err told in Authelia's words when a window of the
+// scenario shows Authelia's error.
+func (w *World) autheliaRefusal(err error) error {
+	for _, u := range []string{w.pageURL(w.popup), w.pageURL(w.page)} {
+		p, perr := url.Parse(u)
+		if perr != nil || w.s.Env == nil || p.Host != w.s.Env.AutheliaURL.Host {
+			continue
+		}
+		q := p.Query()
+		if q.Get("error") == "" {
+			q, _ = url.ParseQuery(p.Fragment) // some flows put it in the fragment
+		}
+		if q.Get("error") != "" {
+			return &AutheliaError{At: p.Scheme + "://" + p.Host + p.Path, Code: q.Get("error"),
+				Description: q.Get("error_description"), Hint: q.Get("error_hint"), cause: err}
+		}
+	}
+	return err
+}
+
+func (w *World) pageURL(p interface{ URL() string }) string {
+	if p == nil || w == nil {
+		return ""
+	}
+	if pg, ok := p.(interface{ IsClosed() bool }); ok && pg.IsClosed() {
+		return ""
+	}
+	return p.URL()
+}
+
+// why is a failed step's error with what explains it: Authelia's words and
+// the offline check's findings in the lines of the scenario's method.
+func (w *World) why(err error) error {
+	if err == nil {
+		return nil
+	}
+	err = w.autheliaRefusal(err)
+	if w.target == nil {
+		return err
+	}
+	if fs := w.s.methodFindings(w.target.Method); len(fs) > 0 {
+		return fmt.Errorf("%w\nthe offline check found in the guide's %s (the lines to fix):\n  %s", err, w.target.Label(), strings.Join(fs, "\n  "))
+	}
+	return err
+}
