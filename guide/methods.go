@@ -214,6 +214,9 @@ type context struct {
 
 // application reads the configuration methods of "### Application".
 func (p *parser) application() error {
+	if p.lenient {
+		return p.readApplication()
+	}
 	h, blocks, err := p.requireSection(3, hApplication)
 	if err != nil {
 		return err
@@ -293,6 +296,8 @@ func (p *parser) blockMethods(b Block, ctx context) ([]Method, error) {
 		return p.fileMethod(b, ctx)
 	case lang == "json":
 		return p.fileMethod(b, ctx)
+	case p.lenient && (lang == "toml" || lang == "ini"):
+		return p.iniMethod(b, ctx), nil
 	}
 	return nil, nil
 }
@@ -307,7 +312,7 @@ func (p *parser) fileMethod(b Block, ctx context) ([]Method, error) {
 			return nil, err
 		}
 		line, msg := p.yamlError(err, b.Text, b.Line)
-		return nil, p.errorf(line, "the %s block does not parse: %s", blockName(b), msg)
+		return nil, p.report(SeverityError, RuleBlockSyntax, p.errorf(line, "the %s block does not parse: %s", blockName(b), msg))
 	}
 	if len(doc.Content) == 0 || resolve(doc.Content[0]).Kind != yaml.MappingNode {
 		return nil, nil
@@ -378,7 +383,9 @@ func (p *parser) envVars(b Block, strict bool) ([]Var, error) {
 		if !strict {
 			return nil, nil
 		}
-		return nil, p.errorf(b.Line+i, "line of the %s block is not KEY=VALUE: %q", blockName(b), line)
+		if err := p.unread(p.errorf(b.Line+i, "line of the %s block is not KEY=VALUE: %q", blockName(b), line)); err != nil {
+			return nil, err
+		}
 	}
 	var vars []Var
 	seen := map[string]int{}
@@ -391,9 +398,14 @@ func (p *parser) envVars(b Block, strict bool) ([]Var, error) {
 		value := strings.TrimSpace(m[2])
 		if len(value) >= 2 && (value[0] == '"' || value[0] == '\'') && value[len(value)-1] == value[0] {
 			value = value[1 : len(value)-1]
+		} else if i := strings.Index(value, " #"); i >= 0 && p.lenient {
+			value = strings.TrimSpace(value[:i]) // a comment after an unquoted value
 		}
 		if prev, dup := seen[m[1]]; dup {
-			return nil, p.errorf(n, "%s is set twice in the %s block: line %d and line %d", m[1], blockName(b), prev, n)
+			if err := p.report(SeverityError, RuleDuplicateVar, p.errorf(n, "%s is set twice in the %s block: line %d and line %d", m[1], blockName(b), prev, n)); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		seen[m[1]] = n
 		if err := p.checkValue(value, n); err != nil {
@@ -423,7 +435,7 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 			return nil, err
 		}
 		line, msg := p.yamlError(err, b.Text, b.Line)
-		return nil, p.errorf(line, "invalid YAML in the %s block: %s", blockName(b), msg)
+		return nil, p.report(SeverityError, RuleBlockSyntax, p.errorf(line, "invalid YAML in the %s block: %s", blockName(b), msg))
 	}
 	at := func(n *yaml.Node) int { return b.Line + n.Line - 1 }
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
@@ -447,7 +459,7 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 		seen := map[string]int{}
 		addVar := func(v Var) error {
 			if prev, dup := seen[v.Name]; dup {
-				return p.errorf(v.Line, "%s is set twice in the environment of service %q: line %d and line %d", v.Name, name, prev, v.Line)
+				return p.report(SeverityError, RuleDuplicateVar, p.errorf(v.Line, "%s is set twice in the environment of service %q: line %d and line %d", v.Name, name, prev, v.Line))
 			}
 			seen[v.Name] = v.Line
 			if err := p.checkValue(v.Value, v.Line); err != nil {
@@ -464,7 +476,10 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 					continue // a merge key: not a variable
 				}
 				if v.Kind != yaml.ScalarNode {
-					return nil, p.errorf(at(v), "environment variable %s of service %q is not a scalar", k.Value, name)
+					if err := p.unread(p.errorf(at(v), "environment variable %s of service %q is not a scalar", k.Value, name)); err != nil {
+						return nil, err
+					}
+					continue
 				}
 				value := v.Value
 				if v.Tag == "!!null" {
@@ -478,7 +493,10 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 			for _, it := range env.Content {
 				it = resolve(it)
 				if it.Kind != yaml.ScalarNode {
-					return nil, p.errorf(at(it), "environment entry of service %q is not a \"KEY=VALUE\" string", name)
+					if err := p.unread(p.errorf(at(it), "environment entry of service %q is not a \"KEY=VALUE\" string", name)); err != nil {
+						return nil, err
+					}
+					continue
 				}
 				k, v, _ := strings.Cut(it.Value, "=")
 				if err := addVar(Var{Name: k, Value: v, Line: at(it)}); err != nil {
@@ -486,7 +504,10 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 				}
 			}
 		default:
-			return nil, p.errorf(at(env), "environment of service %q is neither a map nor a list", name)
+			if err := p.unread(p.errorf(at(env), "environment of service %q is neither a map nor a list", name)); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		methods = append(methods, m)
 	}
@@ -512,6 +533,9 @@ func mapValue(m *yaml.Node, key string) *yaml.Node {
 
 // stepList reads a numbered list of steps, checking the numbers as written.
 func (p *parser) stepList(list *ast.List) ([]Step, error) {
+	if p.lenient {
+		return p.lenientSteps(list, nil), nil
+	}
 	var steps []Step
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 		st, err := p.step(item)
