@@ -270,7 +270,7 @@ func (p *parser) renderShortcodes(body []byte, o Options) ([]byte, error) {
 			unknown = append(unknown, name)
 		}
 	}
-	if len(unknown) > 0 {
+	if len(unknown) > 0 && !p.lenient { // one --sitevars for many guides: not all use every name
 		var names []string
 		for name := range used {
 			names = append(names, name)
