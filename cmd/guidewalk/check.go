@@ -55,7 +55,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageErr("--sitevars: %v", err)
 	}
-	var featureFS fs.FS = embedded.FS
+	featureFS := embeddedFS()
 	featureRoot := embedded.Root
 	if *featuresDir != "" {
 		if st, err := os.Stat(*featuresDir); err != nil || !st.IsDir() {
@@ -87,6 +87,8 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
+
+func embeddedFS() fs.FS { return embedded.FS }
 
 // guidesIn lists the guides of the paths: a file is a guide; a folder holds
 // the Markdown files under it that open with front matter, but for the
