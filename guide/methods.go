@@ -355,6 +355,13 @@ func (p *parser) fileMethod(b Block, ctx context) ([]Method, error) {
 			if err := p.checkValue(n.Value, line); err != nil {
 				return err
 			}
+			if inner, ok := embeddedYAML(n); ok && p.lenient {
+				// Argo CD's "oidc.config: |": YAML held in a string.
+				for _, v := range inner {
+					m.Vars = append(m.Vars, Var{Name: path + "." + v.Name, Value: v.Value, Line: line + v.Line})
+				}
+				return nil
+			}
 			m.Vars = append(m.Vars, Var{Name: path, Value: n.Value, Line: line})
 		}
 		return nil

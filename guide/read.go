@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"gopkg.in/yaml.v3"
 )
 
 // The checker's reading of the Application section: every block that
@@ -54,6 +55,16 @@ func (p *parser) readApplication() error {
 		case *ast.List:
 			p.nestedBlocks(b, ctx)
 			if !b.IsOrdered() {
+				// Sub-items indented too little to nest ("4." then "  - x")
+				// stand after the list; they are still the last step's.
+				if steps >= 0 && isList(b.PreviousSibling(), true) {
+					m := &p.g.Methods[steps]
+					last := &m.Steps[len(m.Steps)-1]
+					for it := b.FirstChild(); it != nil; it = it.NextSibling() {
+						last.Items = append(last.Items, p.item(it))
+						last.Items = append(last.Items, p.nestedItems(it)...)
+					}
+				}
 				continue
 			}
 			if steps < 0 {
@@ -83,6 +94,11 @@ func (p *parser) readApplication() error {
 		}
 	}
 	return nil
+}
+
+func isList(n ast.Node, ordered bool) bool {
+	l, ok := n.(*ast.List)
+	return ok && l.IsOrdered() == ordered
 }
 
 func (p *parser) addBlockMethods(fb *ast.FencedCodeBlock, ctx context) {
@@ -271,4 +287,45 @@ func unquote(s string) string {
 		return s[1 : len(s)-1]
 	}
 	return s
+}
+
+// embeddedYAML reads a block scalar that holds a YAML mapping as its
+// scalars, named by dotted paths; Line is the line within the scalar (1 is
+// the line after the key's).
+func embeddedYAML(n *yaml.Node) ([]Var, bool) {
+	if n.Style != yaml.LiteralStyle && n.Style != yaml.FoldedStyle || !strings.Contains(n.Value, ":") {
+		return nil, false
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal([]byte(n.Value), &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, false
+	}
+	var out []Var
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		n = resolve(n)
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i].Value
+				if path != "" {
+					k = path + "." + k
+				}
+				walk(n.Content[i+1], k)
+			}
+		case yaml.SequenceNode:
+			var items []string
+			for _, it := range n.Content {
+				if it = resolve(it); it.Kind != yaml.ScalarNode {
+					return
+				}
+				items = append(items, it.Value)
+			}
+			out = append(out, Var{Name: path, Value: strings.Join(items, ","), Line: n.Line})
+		case yaml.ScalarNode:
+			out = append(out, Var{Name: path, Value: n.Value, Line: n.Line})
+		}
+	}
+	walk(doc.Content[0], "")
+	return out, len(out) > 0
 }

@@ -3,6 +3,7 @@ package guide
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -116,7 +117,7 @@ func (g *Guide) views() []view {
 			seen := map[string]bool{}
 			for _, st := range m.Steps {
 				for _, it := range st.Items {
-					words := wordsOf(it.Label)
+					words := wordsOf(parenthesis.ReplaceAllString(it.Label, ""))
 					if it.Label == "" || len(words) > 6 || seen[strings.Join(words, "")] {
 						continue
 					}
@@ -128,11 +129,40 @@ func (g *Guide) views() []view {
 				}
 			}
 		}
+		v.qualified()
 		if len(v.entries) > 0 {
 			out = append(out, v)
 		}
 	}
 	return out
+}
+
+// parenthesis is a remark in a label: "Client ID (Key)".
+var parenthesis = regexp.MustCompile(`\s*\([^)]*\)`)
+
+// qualified: where a method has the plain setting (Argo CD's clientID),
+// a qualified one (cliClientID) is another thing, not the same meaning.
+func (v *view) qualified() {
+	plain := map[meaning]bool{}
+	for _, e := range v.entries {
+		if e.meaning != meaningNone && isSuffix(e.meaning, e.core) {
+			plain[e.meaning] = true
+		}
+	}
+	for i, e := range v.entries {
+		if plain[e.meaning] && !isSuffix(e.meaning, e.core) {
+			v.entries[i].meaning = meaningNone
+		}
+	}
+}
+
+func isSuffix(m meaning, core string) bool {
+	for _, x := range meanings {
+		if x.m == m && slices.Contains(x.suffix, core) {
+			return true
+		}
+	}
+	return false
 }
 
 // formEntryValue is what a form entry sets, and whether it is a value to
@@ -338,7 +368,7 @@ func compareMethods(a, b view, add addFunc) {
 		}
 		d1, d2 := x.desc, y.desc
 		if !agree(x, y) {
-			add(SeverityError, RuleMethodDisagree, x.method, x.line, "%s and %s disagree: %s, %s", d1, d2, x.phrase, y.phrase)
+			add(SeverityError, RuleMethodDisagree, x.method, x.line, "%s and %s disagree: %s, %s%s", d1, d2, x.phrase, y.phrase, whereLongValuesDiffer(x.value, y.value))
 			continue
 		}
 		if (x.meaning == meaningScopes || y.meaning == meaningScopes) && x.kind != MethodFile && y.kind != MethodFile {
@@ -393,6 +423,21 @@ func withoutQuery(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// whereLongValuesDiffer points at the first difference of two values too
+// long for a message (a JSON document in a variable).
+func whereLongValuesDiffer(a, b string) string {
+	if len(a) <= 80 && len(b) <= 80 {
+		return ""
+	}
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(i-20, 0)
+	cut := func(s string) string { return s[from:min(len(s), i+30)] }
+	return fmt.Sprintf(" (they differ from character %d: %q and %q)", i+1, cut(a), cut(b))
 }
 
 // short keeps a long value (a JSON document in a variable) readable.
