@@ -273,12 +273,15 @@ func iniValue(v string) string {
 		}
 		return strings.Join(items, ",")
 	}
-	if len(v) > 0 && v[0] != '"' && v[0] != '\'' {
-		if i := strings.Index(v, " #"); i >= 0 {
-			v = strings.TrimSpace(v[:i])
+	if len(v) > 0 && (v[0] == '"' || v[0] == '\'') {
+		if end := strings.IndexByte(v[1:], v[0]); end >= 0 {
+			return v[1 : end+1] // a comment may follow the closing quote
 		}
 	}
-	return unquote(v)
+	if i := strings.Index(v, " #"); i >= 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	return v
 }
 
 // unquote strips one pair of matching quotes.
