@@ -284,6 +284,12 @@ func (p *parser) blockMethods(b Block, ctx context) ([]Method, error) {
 		return []Method{p.envMethod(b, ctx, vars)}, nil
 	case lang == "shell" || lang == "sh" || lang == "bash":
 		vars, err := p.envVars(b, false)
+		if err == nil && len(vars) == 0 && p.lenient && strings.Contains(b.Text, ": ") {
+			// YAML fenced as shell (GoToSocial's configuration file).
+			if ms, _ := p.quietFileMethod(b, ctx); len(ms) > 0 {
+				return ms, nil
+			}
+		}
 		if err != nil || len(vars) == 0 {
 			return nil, err
 		}
@@ -370,6 +376,16 @@ func (p *parser) fileMethod(b Block, ctx context) ([]Method, error) {
 		return nil, err
 	}
 	return []Method{m}, nil
+}
+
+// quietFileMethod is fileMethod for a block that may not be YAML at all:
+// one that does not parse is no finding.
+func (p *parser) quietFileMethod(b Block, ctx context) ([]Method, error) {
+	var probe yaml.Node
+	if yaml.Unmarshal([]byte(b.Text), &probe) != nil {
+		return nil, nil
+	}
+	return p.fileMethod(b, ctx)
 }
 
 func (p *parser) envMethod(b Block, ctx context, vars []Var) Method {
@@ -511,7 +527,8 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 				}
 			}
 		default:
-			if err := p.unread(p.errorf(at(env), "environment of service %q is neither a map nor a list", name)); err != nil {
+			// Docker Compose refuses it: a mistake of the guide, not the reader's.
+			if err := p.report(SeverityError, RuleBlockSyntax, p.errorf(at(env), "environment of service %q is neither a map nor a list: Docker Compose refuses it", name)); err != nil {
 				return nil, err
 			}
 			continue
