@@ -324,55 +324,22 @@ func (p *parser) fileMethod(b Block, ctx context) ([]Method, error) {
 		return nil, nil
 	}
 	m := Method{Name: ctx.name, Variant: ctx.variant, Line: ctx.line, Kind: MethodFile, Block: b, heading: ctx.heading}
-	var walk func(n *yaml.Node, path string) error
-	walk = func(n *yaml.Node, path string) error {
-		n = resolve(n)
+	visit := func(path, value string, n *yaml.Node) error {
 		line := b.Line + n.Line - 1
-		switch n.Kind {
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				key := n.Content[i].Value
-				if path != "" {
-					key = path + "." + key
-				}
-				if err := walk(n.Content[i+1], key); err != nil {
-					return err
-				}
-			}
-		case yaml.SequenceNode:
-			var items []string
-			for _, it := range n.Content {
-				it = resolve(it)
-				if it.Kind != yaml.ScalarNode {
-					for j, it := range n.Content {
-						if err := walk(it, path+"."+strconv.Itoa(j)); err != nil {
-							return err
-						}
-					}
-					return nil
-				}
-				items = append(items, it.Value)
-			}
-			if err := p.checkValue(strings.Join(items, ","), line); err != nil {
-				return err
-			}
-			m.Vars = append(m.Vars, Var{Name: path, Value: strings.Join(items, ","), Line: line})
-		case yaml.ScalarNode:
-			if err := p.checkValue(n.Value, line); err != nil {
-				return err
-			}
-			if inner, ok := embeddedYAML(n); ok && p.lenient {
-				// Argo CD's "oidc.config: |": YAML held in a string.
-				for _, v := range inner {
-					m.Vars = append(m.Vars, Var{Name: path + "." + v.Name, Value: v.Value, Line: line + v.Line})
-				}
-				return nil
-			}
-			m.Vars = append(m.Vars, Var{Name: path, Value: n.Value, Line: line})
+		if err := p.checkValue(value, line); err != nil {
+			return err
 		}
+		if inner, ok := embeddedYAML(n); ok && p.lenient {
+			// Argo CD's "oidc.config: |": YAML held in a string.
+			for _, v := range inner {
+				m.Vars = append(m.Vars, Var{Name: path + "." + v.Name, Value: v.Value, Line: line + v.Line})
+			}
+			return nil
+		}
+		m.Vars = append(m.Vars, Var{Name: path, Value: value, Line: line})
 		return nil
 	}
-	if err := walk(doc.Content[0], ""); err != nil {
+	if err := yamlScalars(doc.Content[0], "", visit); err != nil {
 		return nil, err
 	}
 	return []Method{m}, nil
@@ -536,6 +503,42 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 		methods = append(methods, m)
 	}
 	return methods, nil
+}
+
+// yamlScalars calls visit for every scalar under n, named by its dotted key
+// path; a list of scalars is one value, its items joined with commas (n is
+// then the list); a list of anything else is walked item by item (path.0).
+func yamlScalars(n *yaml.Node, path string, visit func(path, value string, n *yaml.Node) error) error {
+	n = resolve(n)
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i].Value
+			if path != "" {
+				key = path + "." + key
+			}
+			if err := yamlScalars(n.Content[i+1], key, visit); err != nil {
+				return err
+			}
+		}
+	case yaml.SequenceNode:
+		var items []string
+		for _, it := range n.Content {
+			if it = resolve(it); it.Kind != yaml.ScalarNode {
+				for j, it := range n.Content {
+					if err := yamlScalars(it, path+"."+strconv.Itoa(j), visit); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			items = append(items, it.Value)
+		}
+		return visit(path, strings.Join(items, ","), n)
+	case yaml.ScalarNode:
+		return visit(path, n.Value, n)
+	}
+	return nil
 }
 
 func resolve(n *yaml.Node) *yaml.Node {

@@ -296,7 +296,7 @@ func unquote(s string) string {
 // scalars, named by dotted paths; Line is the line within the scalar (1 is
 // the line after the key's).
 func embeddedYAML(n *yaml.Node) ([]Var, bool) {
-	if n.Style != yaml.LiteralStyle && n.Style != yaml.FoldedStyle || !strings.Contains(n.Value, ":") {
+	if n.Kind != yaml.ScalarNode || n.Style != yaml.LiteralStyle && n.Style != yaml.FoldedStyle || !strings.Contains(n.Value, ":") {
 		return nil, false
 	}
 	var doc yaml.Node
@@ -304,31 +304,9 @@ func embeddedYAML(n *yaml.Node) ([]Var, bool) {
 		return nil, false
 	}
 	var out []Var
-	var walk func(n *yaml.Node, path string)
-	walk = func(n *yaml.Node, path string) {
-		n = resolve(n)
-		switch n.Kind {
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				k := n.Content[i].Value
-				if path != "" {
-					k = path + "." + k
-				}
-				walk(n.Content[i+1], k)
-			}
-		case yaml.SequenceNode:
-			var items []string
-			for _, it := range n.Content {
-				if it = resolve(it); it.Kind != yaml.ScalarNode {
-					return
-				}
-				items = append(items, it.Value)
-			}
-			out = append(out, Var{Name: path, Value: strings.Join(items, ","), Line: n.Line})
-		case yaml.ScalarNode:
-			out = append(out, Var{Name: path, Value: n.Value, Line: n.Line})
-		}
-	}
-	walk(doc.Content[0], "")
+	_ = yamlScalars(doc.Content[0], "", func(path, value string, n *yaml.Node) error {
+		out = append(out, Var{Name: path, Value: value, Line: n.Line})
+		return nil
+	})
 	return out, len(out) > 0
 }
