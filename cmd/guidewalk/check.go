@@ -93,7 +93,7 @@ func embeddedFS() fs.FS { return embedded.FS }
 // guidesIn lists the guides of the paths: a file is a guide; a folder holds
 // the Markdown files under it that open with front matter, but for the
 // docs' section pages (_index.md). A path that does not exist is a usage
-// error.
+// error. A guide named twice (a guide and its folder) is read once.
 func guidesIn(paths []string) ([]string, error) {
 	var files []string
 	for _, p := range paths {
@@ -105,6 +105,7 @@ func guidesIn(paths []string) ([]string, error) {
 			files = append(files, p)
 			continue
 		}
+
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -119,7 +120,13 @@ func guidesIn(paths []string) ([]string, error) {
 			return nil, err
 		}
 	}
-	return files, nil
+	seen := map[string]bool{}
+	return slices.DeleteFunc(files, func(f string) bool {
+		abs, _ := filepath.Abs(f)
+		dup := seen[abs]
+		seen[abs] = true
+		return dup
+	}), nil
 }
 
 func opensWithFrontMatter(path string) bool {
@@ -196,7 +203,7 @@ func checkGuide(path string, o guide.Options, featureFS fs.FS, featureRoot strin
 	if err != nil {
 		return guideReport{Path: path, Findings: []guide.Finding{{Path: path, Line: 1, Severity: guide.SeverityNotice, Rule: guide.RuleUnread, Message: err.Error()}}}
 	}
-	gr := guideReport{Path: path, Title: g.Title, Findings: found, g: g}
+	gr := guideReport{Path: path, Title: g.Title, Findings: found, Methods: []string{}, g: g}
 	if gr.Findings == nil {
 		gr.Findings = []guide.Finding{}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -231,5 +232,47 @@ func TestVerifyRunsTheSuite(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the suite was not given %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// The JSON report has the shape the README documents.
+func TestCheckJSON(t *testing.T) {
+	src := upstream(t)
+	p := brokenCopy(t, src, "- Claim User Info: Enabled", "- Claim User Info: Disabled")
+	t.Setenv("GITHUB_ACTIONS", "")
+	t.Setenv("GUIDEWALK_FEATURES", "")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"check", "--format", "json", p, p}, &out, &errOut); code != exitFindings {
+		t.Fatalf("exit %d, want 1: %s", code, errOut.String())
+	}
+	var doc struct {
+		Guides []map[string]json.RawMessage `json:"guides"`
+		Counts map[string]int              `json:"counts"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Guides) != 1 || doc.Counts["guides"] != 1 || doc.Counts["errors"] != 2 || doc.Counts["verified"] != 1 {
+		t.Fatalf("guides %d, counts %v:\n%s", len(doc.Guides), doc.Counts, out.String())
+	}
+	for _, k := range []string{"path", "title", "verified", "features", "methods", "findings"} {
+		if _, ok := doc.Guides[0][k]; !ok {
+			t.Errorf("guide without %q", k)
+		}
+	}
+	var fs []map[string]any
+	if err := json.Unmarshal(doc.Guides[0]["findings"], &fs); err != nil {
+		t.Fatal(err)
+	}
+	f := fs[0]
+	if f["severity"] != "error" || f["rule"] != "method-disagree" || f["method"] != "Environment Variables (Standard)" || f["line"] == nil || f["message"] == nil {
+		t.Errorf("finding %v", f)
+	}
+	// --fail-on: the same findings, a bar above them, exit 0; a bad value is a usage error.
+	if code := run([]string{"check", "--format", "json", "--fail-on", "error", "--features", t.TempDir(), projectGuide}, &out, &errOut); code != exitOK {
+		t.Errorf("a guide without findings: exit %d", code)
+	}
+	if code := run([]string{"check", "--fail-on", "fatal", p}, &out, &errOut); code != exitUsage {
+		t.Errorf("--fail-on fatal: exit %d, want 2", code)
 	}
 }
