@@ -247,7 +247,7 @@ func TestCheckJSON(t *testing.T) {
 	}
 	var doc struct {
 		Guides []map[string]json.RawMessage `json:"guides"`
-		Counts map[string]int              `json:"counts"`
+		Counts map[string]int               `json:"counts"`
 	}
 	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
 		t.Fatal(err)
