@@ -202,7 +202,7 @@ func (p *parser) readIntro(para *ast.Paragraph) {
 // checkIntro: each method the introduction names is one of the section's
 // headings. Said only when the section has headings to name methods.
 func (p *parser) checkIntro(headings []string) {
-	if len(headings) == 0 || len(p.intro) < 2 {
+	if len(headings) == 0 || len(p.intro) == 0 {
 		return
 	}
 	var missing []string
