@@ -203,16 +203,6 @@ func (g *Guide) formName(m Method, form Step) string {
 	return fmt.Sprintf("the %s step %d", m.Label(), form.Number)
 }
 
-// stepsMethodOf finds the steps method a step belongs to.
-func (g *Guide) stepsMethodOf(st Step) Method {
-	for _, m := range g.Methods {
-		if m.Kind == MethodSteps && slices.ContainsFunc(m.Steps, func(s Step) bool { return s.Line == st.Line }) {
-			return m
-		}
-	}
-	return Method{}
-}
-
 type valueKind int
 
 const (

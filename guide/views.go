@@ -463,11 +463,10 @@ func match(a, b view) (pairs [][2]entry, restA, restB []entry) {
 			}
 		}
 	} else {
-		same := func(x, y entry) bool { return sameSetting(x, y) }
 		for i, x := range a.entries {
 			var cand []int
 			for j, y := range b.entries {
-				if same(x, y) {
+				if sameSetting(x, y) {
 					cand = append(cand, j)
 				}
 			}
@@ -477,7 +476,7 @@ func match(a, b view) (pairs [][2]entry, restA, restB []entry) {
 			y := b.entries[cand[0]]
 			back := 0
 			for _, x2 := range a.entries {
-				if same(x2, y) {
+				if sameSetting(x2, y) {
 					back++
 				}
 			}
