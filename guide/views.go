@@ -392,7 +392,7 @@ func compareMethods(a, b view, add addFunc) {
 				}
 				continue
 			}
-			add(SeverityWarning, RuleMethodMissing, e.method, e.line, "%s (line %d) sets %s=%s, %s (line %d) does not set it", s.from.desc, e.line, e.name, e.value, s.to.desc, s.to.m.Block.Line)
+			add(SeverityWarning, RuleMethodMissing, e.method, e.line, "%s (line %d) sets %s=%s, %s (line %d) does not set it", s.from.desc, e.line, e.name, short(e.value), s.to.desc, s.to.m.Block.Line)
 		}
 	}
 }
