@@ -10,250 +10,170 @@ import (
 
 // Consistency checks what can be checked without running anything: that the
 // Assumptions, the YAML client block and every configuration method of the
-// Application section (the form of its steps, a .env block, a Docker Compose
-// block) agree. Each problem names the guide lines that disagree.
+// Application section agree. It is Findings' errors and warnings as errors,
+// each naming the guide lines that disagree; the suite runs a guide only
+// when there is none.
 func (g *Guide) Consistency() []error {
-	errs := slices.Clone(g.sitevarConflicts)
-	add := func(line int, format string, args ...any) { errs = append(errs, g.errorf(line, format, args...)) }
-
-	// The methods against each other: they need no Assumptions.
-	var structural []error
-	addS := func(line int, format string, args ...any) {
-		structural = append(structural, g.errorf(line, format, args...))
-	}
-	if form, ok := g.Form(); ok {
-		for _, m := range g.Methods {
-			if m.Kind == MethodEnv || m.Kind == MethodCompose {
-				g.checkVarsAgainstForm(m, form, addS)
-			}
+	var errs []error
+	for _, f := range g.Findings() {
+		if f.Severity >= SeverityWarning {
+			errs = append(errs, &Error{Path: f.Path, Line: f.Line, Msg: f.Message})
 		}
 	}
-	for _, env := range g.Methods {
-		if env.Kind != MethodEnv {
-			continue
-		}
-		for _, c := range g.Methods {
-			if c.Kind == MethodCompose {
-				g.checkComposeAgainstEnv(c, env, addS)
-			}
-		}
-	}
-
-	id, errID := g.Assumption("Client ID")
-	secret, errSecret := g.Assumption("Client Secret")
-	app, appA, errApp := g.ApplicationRootURL()
-	auth, authA, errAuth := g.AutheliaRootURL()
-	for _, err := range []error{errID, errSecret, errApp, errAuth} {
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	if len(errs) > len(g.sitevarConflicts) {
-		return append(errs, structural...)
-	}
-
-	client, err := g.Client(id.Value)
-	if err != nil {
-		return append(append(errs, err), structural...)
-	}
-	digest, _ := client["client_secret"].(string)
-	secretLine := g.clientKeyLine(id.Value, "client_secret")
-	if ok, err := VerifyPBKDF2Digest(digest, secret.Value); err != nil {
-		add(secretLine, "the client_secret of client %q: %v", id.Value, err)
-	} else if !ok {
-		add(secretLine, "the client_secret of client %q is not the digest of the Client Secret %q the Assumptions name (line %d)", id.Value, secret.Value, secret.Line)
-	}
-
-	ref := reference{
-		id: id, secret: secret, appRoot: strings.TrimSuffix(app.String(), "/") + "/", appLine: appA.Line,
-		autheliaRoot: strings.TrimSuffix(auth.String(), "/") + "/", authLine: authA.Line,
-		redirects: stringsOf(client["redirect_uris"]), redirectsLine: g.clientKeyLine(id.Value, "redirect_uris"),
-		scopes: stringsOf(client["scopes"]), scopesLine: g.clientKeyLine(id.Value, "scopes"),
-	}
-	ref.configURL = ref.autheliaRoot + ".well-known/openid-configuration"
-	for _, v := range g.views() {
-		ref.check(v, add)
-	}
-	return append(errs, structural...)
+	return errs
 }
 
-// reference is what the Assumptions and the YAML client say a method must set.
-type reference struct {
-	id, secret                       Assumption
-	appRoot, autheliaRoot, configURL string
-	appLine, authLine                int
-	redirects, scopes                []string
-	redirectsLine, scopesLine        int
-}
-
-// endpoints are Authelia's OpenID Connect endpoints, under its root URL, by
-// the normalized labels an application may give them.
-var endpoints = []struct {
-	path string
-	keys []string
-}{
-	{"api/oidc/authorization", []string{"authurl", "authorizationurl", "authorizationendpoint", "authendpoint"}},
-	{"api/oidc/token", []string{"tokenurl", "tokenendpoint"}},
-	{"api/oidc/userinfo", []string{"userinfourl", "userinfoendpoint"}},
-}
-
-// entry is one label -> value of a method, keyed by its normalized label.
-type entry struct {
-	what  string // "step 4's Scopes", "the .env block's MINIO_IDENTITY_OPENID_SCOPES"
-	value string
-	line  int
-}
-
-// view is a method seen as normalized label -> entry, the form a form check
-// reads, so the form, a .env block and a compose block share one check.
-type view map[string]entry
-
-// views maps every method to a view: a steps method through its form (if it
-// has one), an env or compose method through its variable names without
-// their common prefix.
-func (g *Guide) views() []view {
-	var out []view
-	for _, m := range g.Methods {
-		v := view{}
-		switch m.Kind {
-		case MethodSteps:
-			form, ok := m.Form()
-			if !ok {
-				continue
-			}
-			src := g.formName(m, form)
-			for _, it := range form.Items {
-				if k := normalize(it.Label); it.Label != "" && v[k] == (entry{}) {
-					v[k] = entry{what: src + "'s " + it.Label, value: it.Value, line: it.Line}
-				}
-			}
-		case MethodEnv, MethodCompose:
-			prefix := commonPrefix(m.Vars)
-			for _, x := range m.Vars {
-				if k := normalize(strings.TrimPrefix(x.Name, prefix)); v[k] == (entry{}) {
-					v[k] = entry{what: g.blockName(m) + "'s " + x.Name, value: x.Value, line: x.Line}
-				}
+// Findings checks the guide against itself: the client secret against its
+// digest, every method's settings against the Assumptions and the client,
+// and the methods against each other, settings matched by meaning. A check
+// that is not sure what a setting is says nothing.
+func (g *Guide) Findings() []Finding {
+	var out []Finding
+	for _, err := range g.sitevarConflicts {
+		e := err.(*Error)
+		out = append(out, Finding{Path: g.Path, Line: e.Line, Severity: SeverityError, Rule: RuleSitevar, Message: e.Msg})
+	}
+	add := func(sev Severity, rule, method string, line int, format string, args ...any) {
+		out = append(out, Finding{Path: g.Path, Line: line, Severity: sev, Rule: rule, Method: method, Message: fmt.Sprintf(format, args...)})
+	}
+	views := g.views()
+	ref, ok := g.reference(add)
+	if ok {
+		for _, v := range views {
+			for _, e := range v.entries {
+				ref.check(e, add)
 			}
 		}
-		out = append(out, v)
+	}
+	for i := range views {
+		for j := i + 1; j < len(views); j++ {
+			compareMethods(views[i], views[j], add)
+		}
 	}
 	return out
 }
 
-// check compares the entries a view has with the Assumptions and the client;
-// an entry the view does not have is not checked (an application need not
-// ask for a config URL, say).
-func (r reference) check(v view, add func(int, string, ...any)) {
-	if e, ok := v["clientid"]; ok && e.value != r.id.Value {
-		add(e.line, "%s is %q, but the Assumptions' Client ID (line %d) is %q", e.what, e.value, r.id.Line, r.id.Value)
-	}
-	if e, ok := v["clientsecret"]; ok && e.value != r.secret.Value {
-		add(e.line, "%s is %q, but the Assumptions' Client Secret (line %d) is %q", e.what, e.value, r.secret.Line, r.secret.Value)
-	}
-	if e, ok := v["configurl"]; ok && e.value != r.configURL {
-		add(e.line, "%s is %q, but the Authelia Root URL (line %d) implies %q", e.what, e.value, r.authLine, r.configURL)
-	}
-	for _, ep := range endpoints {
-		want := r.autheliaRoot + ep.path
-		for _, k := range ep.keys {
-			if e, ok := v[k]; ok && e.value != want {
-				add(e.line, "%s is %q, but the Authelia Root URL (line %d) implies %q", e.what, e.value, r.authLine, want)
-			}
-		}
-	}
-	if e, ok := v["scopes"]; ok {
-		var got []string
-		for _, s := range strings.Split(e.value, ",") {
-			got = append(got, strings.TrimSpace(s))
-		}
-		want := slices.Clone(r.scopes)
-		slices.Sort(got)
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			add(e.line, "%s is %q, but the client's scopes (line %d) are %q", e.what, e.value, r.scopesLine, strings.Join(r.scopes, ","))
-		}
-	}
-	if e, ok := v["redirecturi"]; ok {
-		if !slices.Contains(r.redirects, e.value) {
-			add(e.line, "%s %q is not among the client's redirect_uris (line %d) %q", e.what, e.value, r.redirectsLine, r.redirects)
-		}
-		if !strings.HasPrefix(e.value, r.appRoot) {
-			add(e.line, "%s %q is not under the Application Root URL %s (line %d)", e.what, e.value, r.appRoot, r.appLine)
-		}
-	}
+type addFunc func(sev Severity, rule, method string, line int, format string, args ...any)
+
+// reference is what the Assumptions and the YAML client say a method must set.
+type reference struct {
+	id, secret                Assumption
+	appRoot, autheliaRoot     string // normalized, "" when the Assumptions do not say
+	appLine, authLine         int
+	redirects, scopes         []string
+	redirectsLine, scopesLine int
+	client                    bool
 }
 
-// checkVarsAgainstForm compares an env or compose method's variables with
-// the form's entries, matched by name: the variable without the common
-// prefix of the method's names ~ the label, both normalized.
-func (g *Guide) checkVarsAgainstForm(m Method, form Step, add func(int, string, ...any)) {
-	formM := g.stepsMethodOf(form)
-	formSrc := g.formName(formM, form)
-	src := g.blockName(m)
-	items := map[string]Item{}
-	for _, it := range form.Items {
-		if k := normalize(it.Label); it.Label != "" {
-			if _, dup := items[k]; !dup {
-				items[k] = it
+// reference reads the Assumptions and the client they name, and checks the
+// client's secret against its digest.
+func (g *Guide) reference(add addFunc) (reference, bool) {
+	var r reference
+	r.id, _ = g.Assumption("Client ID")
+	r.secret, _ = g.Assumption("Client Secret")
+	if u, a, err := g.ApplicationRootURL(); err == nil {
+		r.appRoot, r.appLine = normURL(u.String()), a.Line
+	}
+	if u, a, err := g.AutheliaRootURL(); err == nil {
+		r.autheliaRoot, r.authLine = normURL(u.String()), a.Line
+	}
+	var client map[string]any
+	switch {
+	case r.id.Value != "":
+		c, err := g.Client(r.id.Value)
+		if err != nil && len(g.Clients) > 0 {
+			add(SeverityError, RuleAssumption, "", r.id.Line, "the Assumptions' Client ID %q is the client_id of no client in the Authelia YAML (line %d)", r.id.Value, g.ClientYAMLLine)
+		}
+		client = c
+	case len(g.Clients) == 1:
+		client = g.Clients[0]
+	}
+	if client == nil {
+		return r, r.id.Value != "" || r.secret.Value != "" || r.autheliaRoot != ""
+	}
+	r.client = true
+	id := fmt.Sprint(client["client_id"])
+	digest, _ := client["client_secret"].(string)
+	if digest != "" && r.secret.Value != "" {
+		secretLine := g.clientKeyLine(id, "client_secret")
+		if !strings.HasPrefix(digest, "$") {
+			if digest != r.secret.Value {
+				add(SeverityError, RuleClientSecret, "", secretLine, "the client_secret of client %q is %q, but the Assumptions' Client Secret (line %d) is %q", id, digest, r.secret.Line, r.secret.Value)
 			}
+		} else if ok, err := verifyDigest(digest, r.secret.Value); err != nil {
+			add(SeverityError, RuleClientSecret, "", secretLine, "the client_secret of client %q: %v", id, err)
+		} else if !ok {
+			add(SeverityError, RuleClientSecret, "", secretLine, "the client_secret of client %q is not the digest of the Client Secret %q the Assumptions name (line %d)", id, r.secret.Value, r.secret.Line)
 		}
 	}
-	prefix := commonPrefix(m.Vars)
-	vars := map[string]Var{}
-	for _, v := range m.Vars {
-		k := normalize(strings.TrimPrefix(v.Name, prefix))
-		vars[k] = v
-		it, ok := items[k]
-		if !ok {
-			add(v.Line, "%s sets %s (line %d), but %s (line %d) has no entry for it", src, v.Name, v.Line, formSrc, form.Line)
-			continue
-		}
-		switch kind, on := formValue(it); kind {
-		case valueLiteral:
-			if v.Value != it.Value {
-				add(v.Line, "%s and %s disagree: line %d sets %s=%s, line %d says %s: %s", src, formSrc, v.Line, v.Name, v.Value, it.Line, it.Label, it.Value)
-			}
-		case valueSwitch:
-			if got, isSwitch := switchWord(v.Value); !isSwitch || got != on {
-				add(v.Line, "%s and %s disagree: line %d sets %s=%s, line %d says %s: %s", src, formSrc, v.Line, v.Name, v.Value, it.Line, it.Label, it.Value)
-			}
-		case valueEmpty:
-			if v.Value != "" {
-				add(v.Line, "%s and %s disagree: line %d sets %s=%s, line %d says %s: %s", src, formSrc, v.Line, v.Name, v.Value, it.Line, it.Label, it.Value)
-			}
-		}
-	}
-	for _, it := range form.Items {
-		k := normalize(it.Label)
-		if it.Label == "" || k == "name" { // "Name" names the configuration in the GUI itself
-			continue
-		}
-		if _, ok := vars[k]; ok {
-			continue
-		}
-		if kind, _ := formValue(it); kind == valueLiteral || kind == valueSwitch {
-			add(it.Line, "%s says %s: %s (line %d), but %s (line %d) sets no variable for it", formSrc, it.Label, it.Value, it.Line, src, m.Block.Line)
-		}
-	}
+	r.redirects, r.redirectsLine = stringsOf(client["redirect_uris"]), g.clientKeyLine(id, "redirect_uris")
+	r.scopes, r.scopesLine = stringsOf(client["scopes"]), g.clientKeyLine(id, "scopes")
+	return r, true
 }
 
-// checkComposeAgainstEnv compares a compose method's variables with an env
-// method's, both ways.
-func (g *Guide) checkComposeAgainstEnv(c, env Method, add func(int, string, ...any)) {
-	cs, es := g.blockName(c), g.blockName(env)
-	for _, cv := range c.Vars {
-		ev, ok := env.Var(cv.Name)
-		switch {
-		case !ok:
-			add(cv.Line, "%s (line %d) sets %s=%s, %s (line %d) does not set it", cs, cv.Line, cv.Name, cv.Value, es, env.Block.Line)
-		case ev.Value != cv.Value:
-			add(cv.Line, "%s (line %d) sets %s=%s, %s (line %d) sets %s=%s", cs, cv.Line, cv.Name, cv.Value, es, ev.Line, ev.Name, ev.Value)
-		}
+// endpoints are Authelia's OpenID Connect endpoints under its root URL.
+var endpoints = map[meaning]string{
+	meaningAuthURL:     "api/oidc/authorization",
+	meaningTokenURL:    "api/oidc/token",
+	meaningUserinfoURL: "api/oidc/userinfo",
+}
+
+// check compares one entry with the Assumptions and the client; an entry
+// whose meaning is not sure, or whose value is a placeholder, is not checked.
+func (r reference) check(e entry, add addFunc) {
+	if !e.comparable || placeholder(e.value) {
+		return
 	}
-	for _, ev := range env.Vars {
-		if _, ok := c.Var(ev.Name); !ok {
-			add(ev.Line, "%s (line %d) sets %s=%s, %s (line %d) does not set it", es, ev.Line, ev.Name, ev.Value, cs, c.Block.Line)
+	switch e.meaning {
+	case meaningClientID:
+		if r.id.Value != "" && e.value != r.id.Value {
+			add(SeverityError, RuleAssumption, e.method, e.line, "%s is %q, but the Assumptions' Client ID (line %d) is %q", e.what, e.value, r.id.Line, r.id.Value)
 		}
+	case meaningClientSecret:
+		if r.secret.Value != "" && e.value != r.secret.Value {
+			add(SeverityError, RuleAssumption, e.method, e.line, "%s is %q, but the Assumptions' Client Secret (line %d) is %q", e.what, e.value, r.secret.Line, r.secret.Value)
+		}
+	case meaningIssuer:
+		if r.autheliaRoot != "" && isURL(e.value) && providerURL(e.value) != r.autheliaRoot {
+			add(SeverityError, RuleProvider, e.method, e.line, "%s is %q, but the Authelia Root URL (line %d) is %q: its issuer, or %s", e.what, e.value, r.authLine, r.autheliaRoot+"/", r.autheliaRoot+wellKnown)
+		}
+	case meaningAuthURL, meaningTokenURL, meaningUserinfoURL:
+		// Some applications ask for the issuer in a field named so (Vikunja's authurl).
+		want := r.autheliaRoot + "/" + endpoints[e.meaning]
+		if got := normURL(withoutQuery(e.value)); r.autheliaRoot != "" && isURL(e.value) && got != want && providerURL(got) != r.autheliaRoot {
+			add(SeverityError, RuleProvider, e.method, e.line, "%s is %q, but the Authelia Root URL (line %d) implies %q", e.what, e.value, r.authLine, want)
+		}
+	case meaningScopes:
+		if _, isBool := boolWord(e.value); !r.client || isBool {
+			return
+		}
+		got := scopeSet(e.value)
+		var extra, lacking []string
+		for _, s := range got {
+			if !slices.Contains(r.scopes, s) {
+				extra = append(extra, s)
+			}
+		}
+		for _, s := range r.scopes {
+			if !slices.Contains(got, s) {
+				lacking = append(lacking, s)
+			}
+		}
+		if len(extra) > 0 {
+			add(SeverityError, RuleScopes, e.method, e.line, "%s is %q, but the client's scopes (line %d) are %q: it has no %s", e.what, e.value, r.scopesLine, strings.Join(r.scopes, ","), strings.Join(extra, ", "))
+		} else if len(lacking) > 0 && !slices.ContainsFunc(e.words, func(w string) bool { return w == "additional" || w == "extra" }) {
+			add(SeverityWarning, RuleScopes, e.method, e.line, "%s is %q, but the client's scopes (line %d) are %q: %s not requested", e.what, e.value, r.scopesLine, strings.Join(r.scopes, ","), strings.Join(lacking, ", "))
+		}
+	case meaningRedirectURI:
+		if !r.client || !isURL(e.value) || len(r.redirects) == 0 || slices.Contains(e.words, "logout") {
+			return
+		}
+		for _, u := range r.redirects {
+			if normURL(u) == normURL(e.value) {
+				return
+			}
+		}
+		add(SeverityError, RuleRedirectURI, e.method, e.line, "%s %q is not among the client's redirect_uris (line %d) %q", e.what, e.value, r.redirectsLine, r.redirects)
 	}
 }
 
@@ -281,16 +201,6 @@ func (g *Guide) formName(m Method, form Step) string {
 		return fmt.Sprintf("step %d", form.Number)
 	}
 	return fmt.Sprintf("the %s step %d", m.Label(), form.Number)
-}
-
-// stepsMethodOf finds the steps method a step belongs to.
-func (g *Guide) stepsMethodOf(st Step) Method {
-	for _, m := range g.Methods {
-		if m.Kind == MethodSteps && slices.ContainsFunc(m.Steps, func(s Step) bool { return s.Line == st.Line }) {
-			return m
-		}
-	}
-	return Method{}
 }
 
 type valueKind int

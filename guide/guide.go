@@ -44,6 +44,7 @@ type Guide struct {
 	stepsHeading    string // the heading holding Steps, as written
 
 	sitevarConflicts []error // a sitevar given different values, for Consistency
+	intro            []introMethod
 }
 
 // Version is one tested product version.
@@ -69,10 +70,11 @@ type Step struct {
 
 // Item is a bullet sub-item of a step, usually "Label: value".
 type Item struct {
-	Text    string // whole flattened text
-	Label   string // text before the first ": " ("" when there is none)
-	Value   string // text after it, code span contents without backticks
-	Literal bool   // the value is a single code span, i.e. something to type
+	Text    string   // whole flattened text
+	Label   string   // text before the first ": " ("" when there is none)
+	Value   string   // text after it, code span contents without backticks
+	Literal bool     // the value is a single code span, i.e. something to type
+	Codes   []string // the value's code spans
 	Line    int
 }
 
@@ -111,26 +113,40 @@ func Parse(path string, src []byte) (*Guide, error) { return ParseWith(path, src
 // the text.
 func ParseWith(path string, src []byte, o Options) (*Guide, error) {
 	p := &parser{g: &Guide{Path: path}}
+	if err := p.parse(src, o); err != nil {
+		return nil, err
+	}
+	return p.g, nil
+}
+
+// parse reads the whole guide. Strict (the suite's reading), the first
+// problem ends it; lenient (the checker's), each problem is a finding and
+// the reading goes on with what is there.
+func (p *parser) parse(src []byte, o Options) error {
 	body, fm, err := p.splitFrontMatter(src)
 	if err != nil {
-		return nil, err
+		if err := p.report(SeverityNotice, RuleUnread, err); err != nil {
+			return err
+		}
+		body = src
 	}
 	if err := p.frontMatter(fm); err != nil {
-		return nil, err
+		return err
 	}
 	if body, err = p.renderShortcodes(body, o); err != nil {
-		return nil, err
+		return err
 	}
 	p.src = body
 	p.lineStarts = lineStarts(body)
 	p.doc = goldmark.New().Parser().Parse(text.NewReader(body))
 	for _, f := range []func() error{p.versions, p.assumptions, p.clientYAML, p.application} {
 		if err := f(); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	p.g.sitevarConflicts = p.sitevarConflicts
-	return p.g, nil
+	p.g.intro = p.intro
+	return nil
 }
 
 type parser struct {
@@ -141,7 +157,36 @@ type parser struct {
 	fmLine     int // line of the opening "---", 0 when there is no front matter
 
 	sitevarConflicts []error
+
+	lenient bool      // the checker's reading: problems are findings, not the end
+	found   []Finding // the reading's findings, when lenient
+	method  string    // the label of the method being read, for findings
+	intro   []introMethod
 }
+
+// report is a problem met while reading. Strict, it is the error that ends
+// the reading; lenient, it becomes a finding of severity sev (none for sev
+// 0: a shape only the suite needs) and the reading goes on.
+func (p *parser) report(sev Severity, rule string, err error) error {
+	if !p.lenient {
+		return err
+	}
+	if sev == 0 {
+		return nil
+	}
+	f := Finding{Path: p.g.Path, Severity: sev, Rule: rule, Message: err.Error(), Method: p.method}
+	if e, ok := err.(*Error); ok {
+		f.Line, f.Message = e.Line, e.Msg
+	}
+	p.found = append(p.found, f)
+	return nil
+}
+
+// unreadErr is unread for an error of any type.
+func (p *parser) unreadErr(err error) error { return p.report(SeverityNotice, RuleUnread, err) }
+
+// unread reports what the checker cannot read: a notice, the reading goes on.
+func (p *parser) unread(err *Error) error { return p.report(SeverityNotice, RuleUnread, err) }
 
 func (p *parser) errorf(line int, format string, args ...any) *Error {
 	return &Error{Path: p.g.Path, Line: line, Msg: fmt.Sprintf(format, args...)}
@@ -185,7 +230,7 @@ func (p *parser) frontMatter(fm []byte) error {
 	if err := yaml.Unmarshal(fm, &meta); err != nil {
 		// Front matter YAML starts on line 2 of the file.
 		line, msg := p.translateYAMLError(err, 2)
-		return p.errorf(line, "invalid front matter: %s", msg)
+		return p.report(SeverityError, RuleBlockSyntax, p.errorf(line, "invalid front matter: %s", msg))
 	}
 	p.g.Title = meta.Title
 	return nil
@@ -251,9 +296,17 @@ func headingText(level int, title string) string {
 	return strings.Repeat("#", level) + " " + title
 }
 
-// requireSection finds a section or reports it missing.
+// requireSection finds a section or reports it missing. Lenient, a heading
+// of any level with the title (any case) will do.
 func (p *parser) requireSection(level int, title string) (*ast.Heading, []ast.Node, error) {
 	h, blocks := p.section(level, title)
+	if h == nil && p.lenient {
+		for n := p.doc.FirstChild(); n != nil && h == nil; n = n.NextSibling() {
+			if hh, ok := n.(*ast.Heading); ok && strings.EqualFold(p.flatten(hh).text, title) {
+				h, blocks = p.section(hh.Level, p.flatten(hh).text)
+			}
+		}
+	}
 	if h == nil {
 		return nil, nil, p.errorf(0, "missing section %q", headingText(level, title))
 	}
@@ -365,12 +418,12 @@ func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 func (p *parser) versions() error {
 	h, blocks, err := p.requireSection(2, hVersions)
 	if err != nil {
-		return err
+		return p.unread(err.(*Error))
 	}
 	p.g.versionsLine = p.nodeLine(h)
 	list := firstList(ownBlocks(blocks), false)
 	if list == nil {
-		return p.errorf(p.g.versionsLine, "section %q has no bullet list of products", headingText(2, hVersions))
+		return p.unread(p.errorf(p.g.versionsLine, "section %q has no bullet list of products", headingText(2, hVersions)))
 	}
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 		product := p.flatten(item).text
@@ -383,13 +436,23 @@ func (p *parser) versions() error {
 			for v := sub.FirstChild(); v != nil; v = v.NextSibling() {
 				ver := p.flatten(v).text
 				if ver == "" {
-					return p.errorf(p.nodeLine(v), "empty version for %q", product)
+					if err := p.unread(p.errorf(p.nodeLine(v), "empty version for %q", product)); err != nil {
+						return err
+					}
+					continue
 				}
 				p.g.TestedVersions = append(p.g.TestedVersions, Version{Product: product, Version: ver, Line: p.nodeLine(v)})
 				found = true
 			}
 		}
-		if !found {
+		if !found && p.lenient {
+			// "Product v1.2" on one line, or a product without a version.
+			name, ver := product, ""
+			if i := strings.LastIndexByte(product, ' '); i > 0 && versionLike(product[i+1:]) {
+				name, ver = product[:i], product[i+1:]
+			}
+			p.g.TestedVersions = append(p.g.TestedVersions, Version{Product: name, Version: ver, Line: p.nodeLine(item)})
+		} else if !found {
 			return p.errorf(p.nodeLine(item), "tested product %q has no nested version item", product)
 		}
 	}
@@ -399,21 +462,27 @@ func (p *parser) versions() error {
 func (p *parser) assumptions() error {
 	h, blocks, err := p.requireSection(3, hAssumptions)
 	if err != nil {
-		return err
+		return p.unread(err.(*Error))
 	}
 	p.g.assumptionsLine = p.nodeLine(h)
 	list := firstList(ownBlocks(blocks), false)
 	if list == nil {
-		return p.errorf(p.g.assumptionsLine, "section %q has no bullet list", headingText(3, hAssumptions))
+		return p.unread(p.errorf(p.g.assumptionsLine, "section %q has no bullet list", headingText(3, hAssumptions)))
 	}
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 		line := p.nodeLine(item)
 		name, value, ok := p.assumption(item)
 		if !ok {
-			return p.errorf(line, "assumption is not of the form \"__Name:__ `value`\": %q", p.flatten(item).text)
+			if err := p.unread(p.errorf(line, "assumption is not of the form \"__Name:__ `value`\": %q", p.flatten(item).text)); err != nil {
+				return err
+			}
+			continue
 		}
 		if value == "" {
-			return p.errorf(line, "assumption %q has no value", name)
+			if err := p.unread(p.errorf(line, "assumption %q has no value", name)); err != nil {
+				return err
+			}
+			continue
 		}
 		if err := p.checkValue(value, line); err != nil {
 			return err
@@ -528,7 +597,7 @@ func (p *parser) yamlError(err error, src string, first int) (int, string) {
 
 func (p *parser) clientYAML() error {
 	h, blocks, err := p.requireSection(3, hAuthelia)
-	if err != nil {
+	if err != nil && !p.lenient {
 		return err
 	}
 	var block *Block
@@ -540,8 +609,15 @@ func (p *parser) clientYAML() error {
 			}
 		}
 	}
+	if p.lenient && (block == nil || !strings.Contains(block.Text, "identity_providers:")) {
+		// The client may stand under another heading ("### Linkding").
+		block = p.autheliaBlock()
+	}
+	if block == nil && h == nil {
+		return p.unread(p.errorf(0, "no Authelia client configuration: no section %q, no YAML block with identity_providers", headingText(3, hAuthelia)))
+	}
 	if block == nil {
-		return p.errorf(p.nodeLine(h), "section %q has no ```yaml code block", headingText(3, hAuthelia))
+		return p.unread(p.errorf(p.nodeLine(h), "section %q has no ```yaml code block", headingText(3, hAuthelia)))
 	}
 	p.g.ClientYAML = block.Text
 	p.g.ClientYAMLLine = block.Line
@@ -561,13 +637,39 @@ func (p *parser) clientYAML() error {
 	}
 	if err := yaml.Unmarshal([]byte(p.g.ClientYAML), &doc); err != nil {
 		line, msg := p.yamlError(err, p.g.ClientYAML, first)
-		return p.errorf(line, "invalid YAML in the %q block: %s", headingText(3, hAuthelia), msg)
+		if err := p.report(SeverityError, RuleBlockSyntax, p.errorf(line, "invalid YAML in the %q block: %s", headingText(3, hAuthelia), msg)); err != nil {
+			return err
+		}
 	}
 	p.g.Clients = doc.IdentityProviders.OIDC.Clients
 	if len(p.g.Clients) == 0 {
-		return p.errorf(first, "the %q YAML block has no identity_providers.oidc.clients", headingText(3, hAuthelia))
+		return p.unread(p.errorf(first, "the %q YAML block has no identity_providers.oidc.clients", headingText(3, hAuthelia)))
 	}
 	return nil
+}
+
+// autheliaBlock is the first YAML block of the guide that configures
+// Authelia's identity_providers, wherever it stands.
+func (p *parser) autheliaBlock() *Block {
+	var found *Block
+	_ = ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		fb, ok := n.(*ast.FencedCodeBlock)
+		if !entering || !ok || found != nil {
+			return ast.WalkContinue, nil
+		}
+		if b := p.block(fb); (b.Lang == "yaml" || b.Lang == "yml") && strings.Contains(b.Text, "identity_providers:") {
+			found = &b
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// versionLike: "v4.39.1", "4.39", "2024.1".
+func versionLike(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "v"), "V")
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
 func (p *parser) step(item ast.Node) (Step, error) {
@@ -585,6 +687,9 @@ func (p *parser) step(item ast.Node) (Step, error) {
 		}
 		for si := sub.FirstChild(); si != nil; si = si.NextSibling() {
 			st.Items = append(st.Items, p.item(si))
+			if p.lenient {
+				st.Items = append(st.Items, p.nestedItems(si)...)
+			}
 		}
 	}
 	labelled := 0
@@ -597,6 +702,8 @@ func (p *parser) step(item ast.Node) (Step, error) {
 	form := labelled*2 > len(st.Items)
 	for _, it := range st.Items {
 		switch {
+		case p.lenient:
+			// The checker reads the items as they are.
 		case it.Label != "" && it.Value == "":
 			return st, p.errorf(it.Line, "sub-item of step %d has no value: %q", num, it.Text)
 		case form && it.Label == "":
@@ -650,17 +757,23 @@ func (p *parser) item(n ast.Node) Item {
 		rest := append([]piece{{s: pc.s[idx+1:]}}, f.pieces[i+1:]...)
 		var value strings.Builder
 		var codes, prose int
+		var code string
 		for _, r := range rest {
 			value.WriteString(r.s)
 			switch {
 			case r.code:
 				codes++
-			case strings.TrimSpace(r.s) != "":
+				code = r.s
+				it.Codes = append(it.Codes, r.s)
+			case strings.Trim(r.s, " .,;") != "":
 				prose++
 			}
 		}
 		it.Value = collapse(value.String())
 		it.Literal = codes == 1 && prose == 0
+		if it.Literal {
+			it.Value = code // the period after the code span is the sentence's
+		}
 		if it.Label == "" { // ": x" is not a label
 			it.Value, it.Literal = "", false
 		}

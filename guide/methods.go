@@ -214,6 +214,9 @@ type context struct {
 
 // application reads the configuration methods of "### Application".
 func (p *parser) application() error {
+	if p.lenient {
+		return p.readApplication()
+	}
 	h, blocks, err := p.requireSection(3, hApplication)
 	if err != nil {
 		return err
@@ -281,6 +284,12 @@ func (p *parser) blockMethods(b Block, ctx context) ([]Method, error) {
 		return []Method{p.envMethod(b, ctx, vars)}, nil
 	case lang == "shell" || lang == "sh" || lang == "bash":
 		vars, err := p.envVars(b, false)
+		if err == nil && len(vars) == 0 && p.lenient && strings.Contains(b.Text, ": ") {
+			// YAML fenced as shell (GoToSocial's configuration file).
+			if ms, _ := p.quietFileMethod(b, ctx); len(ms) > 0 {
+				return ms, nil
+			}
+		}
 		if err != nil || len(vars) == 0 {
 			return nil, err
 		}
@@ -293,6 +302,8 @@ func (p *parser) blockMethods(b Block, ctx context) ([]Method, error) {
 		return p.fileMethod(b, ctx)
 	case lang == "json":
 		return p.fileMethod(b, ctx)
+	case p.lenient && (lang == "toml" || lang == "ini"):
+		return p.iniMethod(b, ctx), nil
 	}
 	return nil, nil
 }
@@ -307,57 +318,41 @@ func (p *parser) fileMethod(b Block, ctx context) ([]Method, error) {
 			return nil, err
 		}
 		line, msg := p.yamlError(err, b.Text, b.Line)
-		return nil, p.errorf(line, "the %s block does not parse: %s", blockName(b), msg)
+		return nil, p.report(SeverityError, RuleBlockSyntax, p.errorf(line, "the %s block does not parse: %s", blockName(b), msg))
 	}
 	if len(doc.Content) == 0 || resolve(doc.Content[0]).Kind != yaml.MappingNode {
 		return nil, nil
 	}
 	m := Method{Name: ctx.name, Variant: ctx.variant, Line: ctx.line, Kind: MethodFile, Block: b, heading: ctx.heading}
-	var walk func(n *yaml.Node, path string) error
-	walk = func(n *yaml.Node, path string) error {
-		n = resolve(n)
+	visit := func(path, value string, n *yaml.Node) error {
 		line := b.Line + n.Line - 1
-		switch n.Kind {
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				key := n.Content[i].Value
-				if path != "" {
-					key = path + "." + key
-				}
-				if err := walk(n.Content[i+1], key); err != nil {
-					return err
-				}
-			}
-		case yaml.SequenceNode:
-			var items []string
-			for _, it := range n.Content {
-				it = resolve(it)
-				if it.Kind != yaml.ScalarNode {
-					for j, it := range n.Content {
-						if err := walk(it, path+"."+strconv.Itoa(j)); err != nil {
-							return err
-						}
-					}
-					return nil
-				}
-				items = append(items, it.Value)
-			}
-			if err := p.checkValue(strings.Join(items, ","), line); err != nil {
-				return err
-			}
-			m.Vars = append(m.Vars, Var{Name: path, Value: strings.Join(items, ","), Line: line})
-		case yaml.ScalarNode:
-			if err := p.checkValue(n.Value, line); err != nil {
-				return err
-			}
-			m.Vars = append(m.Vars, Var{Name: path, Value: n.Value, Line: line})
+		if err := p.checkValue(value, line); err != nil {
+			return err
 		}
+		if inner, ok := embeddedYAML(n); ok && p.lenient {
+			// Argo CD's "oidc.config: |": YAML held in a string.
+			for _, v := range inner {
+				m.Vars = append(m.Vars, Var{Name: path + "." + v.Name, Value: v.Value, Line: line + v.Line})
+			}
+			return nil
+		}
+		m.Vars = append(m.Vars, Var{Name: path, Value: value, Line: line})
 		return nil
 	}
-	if err := walk(doc.Content[0], ""); err != nil {
+	if err := yamlScalars(doc.Content[0], "", visit); err != nil {
 		return nil, err
 	}
 	return []Method{m}, nil
+}
+
+// quietFileMethod is fileMethod for a block that may not be YAML at all:
+// one that does not parse is no finding.
+func (p *parser) quietFileMethod(b Block, ctx context) ([]Method, error) {
+	var probe yaml.Node
+	if yaml.Unmarshal([]byte(b.Text), &probe) != nil {
+		return nil, nil
+	}
+	return p.fileMethod(b, ctx)
 }
 
 func (p *parser) envMethod(b Block, ctx context, vars []Var) Method {
@@ -378,7 +373,9 @@ func (p *parser) envVars(b Block, strict bool) ([]Var, error) {
 		if !strict {
 			return nil, nil
 		}
-		return nil, p.errorf(b.Line+i, "line of the %s block is not KEY=VALUE: %q", blockName(b), line)
+		if err := p.unread(p.errorf(b.Line+i, "line of the %s block is not KEY=VALUE: %q", blockName(b), line)); err != nil {
+			return nil, err
+		}
 	}
 	var vars []Var
 	seen := map[string]int{}
@@ -391,9 +388,14 @@ func (p *parser) envVars(b Block, strict bool) ([]Var, error) {
 		value := strings.TrimSpace(m[2])
 		if len(value) >= 2 && (value[0] == '"' || value[0] == '\'') && value[len(value)-1] == value[0] {
 			value = value[1 : len(value)-1]
+		} else if i := strings.Index(value, " #"); i >= 0 && p.lenient {
+			value = strings.TrimSpace(value[:i]) // a comment after an unquoted value
 		}
 		if prev, dup := seen[m[1]]; dup {
-			return nil, p.errorf(n, "%s is set twice in the %s block: line %d and line %d", m[1], blockName(b), prev, n)
+			if err := p.report(SeverityError, RuleDuplicateVar, p.errorf(n, "%s is set twice in the %s block: line %d and line %d", m[1], blockName(b), prev, n)); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		seen[m[1]] = n
 		if err := p.checkValue(value, n); err != nil {
@@ -423,7 +425,7 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 			return nil, err
 		}
 		line, msg := p.yamlError(err, b.Text, b.Line)
-		return nil, p.errorf(line, "invalid YAML in the %s block: %s", blockName(b), msg)
+		return nil, p.report(SeverityError, RuleBlockSyntax, p.errorf(line, "invalid YAML in the %s block: %s", blockName(b), msg))
 	}
 	at := func(n *yaml.Node) int { return b.Line + n.Line - 1 }
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
@@ -447,7 +449,7 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 		seen := map[string]int{}
 		addVar := func(v Var) error {
 			if prev, dup := seen[v.Name]; dup {
-				return p.errorf(v.Line, "%s is set twice in the environment of service %q: line %d and line %d", v.Name, name, prev, v.Line)
+				return p.report(SeverityError, RuleDuplicateVar, p.errorf(v.Line, "%s is set twice in the environment of service %q: line %d and line %d", v.Name, name, prev, v.Line))
 			}
 			seen[v.Name] = v.Line
 			if err := p.checkValue(v.Value, v.Line); err != nil {
@@ -464,7 +466,10 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 					continue // a merge key: not a variable
 				}
 				if v.Kind != yaml.ScalarNode {
-					return nil, p.errorf(at(v), "environment variable %s of service %q is not a scalar", k.Value, name)
+					if err := p.unread(p.errorf(at(v), "environment variable %s of service %q is not a scalar", k.Value, name)); err != nil {
+						return nil, err
+					}
+					continue
 				}
 				value := v.Value
 				if v.Tag == "!!null" {
@@ -478,7 +483,10 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 			for _, it := range env.Content {
 				it = resolve(it)
 				if it.Kind != yaml.ScalarNode {
-					return nil, p.errorf(at(it), "environment entry of service %q is not a \"KEY=VALUE\" string", name)
+					if err := p.unread(p.errorf(at(it), "environment entry of service %q is not a \"KEY=VALUE\" string", name)); err != nil {
+						return nil, err
+					}
+					continue
 				}
 				k, v, _ := strings.Cut(it.Value, "=")
 				if err := addVar(Var{Name: k, Value: v, Line: at(it)}); err != nil {
@@ -486,11 +494,51 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 				}
 			}
 		default:
-			return nil, p.errorf(at(env), "environment of service %q is neither a map nor a list", name)
+			// Docker Compose refuses it: a mistake of the guide, not the reader's.
+			if err := p.report(SeverityError, RuleBlockSyntax, p.errorf(at(env), "environment of service %q is neither a map nor a list: Docker Compose refuses it", name)); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		methods = append(methods, m)
 	}
 	return methods, nil
+}
+
+// yamlScalars calls visit for every scalar under n, named by its dotted key
+// path; a list of scalars is one value, its items joined with commas (n is
+// then the list); a list of anything else is walked item by item (path.0).
+func yamlScalars(n *yaml.Node, path string, visit func(path, value string, n *yaml.Node) error) error {
+	n = resolve(n)
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i].Value
+			if path != "" {
+				key = path + "." + key
+			}
+			if err := yamlScalars(n.Content[i+1], key, visit); err != nil {
+				return err
+			}
+		}
+	case yaml.SequenceNode:
+		var items []string
+		for _, it := range n.Content {
+			if it = resolve(it); it.Kind != yaml.ScalarNode {
+				for j, it := range n.Content {
+					if err := yamlScalars(it, path+"."+strconv.Itoa(j), visit); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			items = append(items, it.Value)
+		}
+		return visit(path, strings.Join(items, ","), n)
+	case yaml.ScalarNode:
+		return visit(path, n.Value, n)
+	}
+	return nil
 }
 
 func resolve(n *yaml.Node) *yaml.Node {
@@ -512,6 +560,9 @@ func mapValue(m *yaml.Node, key string) *yaml.Node {
 
 // stepList reads a numbered list of steps, checking the numbers as written.
 func (p *parser) stepList(list *ast.List) ([]Step, error) {
+	if p.lenient {
+		return p.lenientSteps(list, nil), nil
+	}
 	var steps []Step
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 		st, err := p.step(item)

@@ -1,13 +1,19 @@
 package steps
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/guidewalk/guidewalk/guide"
 )
+
+// ErrNoFeature: no feature of this project transcribes the guide, so no
+// browser run verifies it. A fact about guidewalk's coverage, not the guide.
+var ErrNoFeature = errors.New("no feature transcribes the guide")
 
 // FeatureChoice is the feature file chosen to verify a guide, and why.
 type FeatureChoice struct {
@@ -22,6 +28,12 @@ type FeatureChoice struct {
 // guide's forms differ (one list of steps, or several methods); each form
 // has its feature. $GUIDEWALK_FEATURES names files instead.
 func FeaturesFor(g *guide.Guide, root string) (FeatureChoice, error) {
+	return FeaturesForFS(g, os.DirFS(root), root)
+}
+
+// FeaturesForFS is FeaturesFor over the feature folders of fsys (the
+// embedded features.FS, say); root names its files in messages.
+func FeaturesForFS(g *guide.Guide, fsys fs.FS, root string) (FeatureChoice, error) {
 	if v := os.Getenv(FeaturesVar); v != "" {
 		paths := strings.Split(v, ",")
 		ts, err := readAll(paths)
@@ -31,15 +43,16 @@ func FeaturesFor(g *guide.Guide, root string) (FeatureChoice, error) {
 		return FeatureChoice{Paths: paths, Findings: Coverage(g, ts)}, nil
 	}
 	dir := filepath.Join(root, slug(g.Title))
-	files, _ := filepath.Glob(filepath.Join(dir, "*.feature"))
-	if len(files) == 0 {
-		return FeatureChoice{}, fmt.Errorf("no feature transcribes the guide %q (%s): expected .feature files in %s", g.Title, g.Path, dir)
+	names, _ := fs.Glob(fsys, slug(g.Title)+"/*.feature")
+	if len(names) == 0 || g.Title == "" {
+		return FeatureChoice{}, fmt.Errorf("%w %q (%s): expected .feature files in %s", ErrNoFeature, g.Title, g.Path, dir)
 	}
 	best := FeatureChoice{}
 	bestN := -1
 	var scored []string
-	for _, f := range files {
-		ts, err := ReadTranscriptions(f)
+	for _, name := range names {
+		f := filepath.Join(root, filepath.FromSlash(name))
+		ts, err := readFeatureFS(fsys, name, f)
 		if err != nil {
 			return FeatureChoice{}, err
 		}

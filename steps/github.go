@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // GitHub Actions settings the runner sets.
@@ -212,11 +213,9 @@ func RepoPath(path string) string {
 	}
 	root := os.Getenv(githubWorkspaceVar)
 	if root == "" {
-		out, err := exec.Command("git", "-C", filepath.Dir(abs), "rev-parse", "--show-toplevel").Output()
-		if err != nil {
+		if root = gitTopLevel(filepath.Dir(abs)); root == "" {
 			return path
 		}
-		root = strings.TrimSpace(string(out))
 	}
 	if rel, ok := within(root, abs); ok {
 		return rel
@@ -230,6 +229,23 @@ func RepoPath(path string) string {
 		}
 	}
 	return path
+}
+
+// topLevels remembers each folder's git top level ("" for none): a check of
+// a whole docs tree asks once per folder, not once per finding.
+var topLevels sync.Map
+
+func gitTopLevel(dir string) string {
+	if v, ok := topLevels.Load(dir); ok {
+		return v.(string)
+	}
+	out, err := exec.Command("git", "-C", dir, "rev-parse", "--show-toplevel").Output()
+	root := ""
+	if err == nil {
+		root = strings.TrimSpace(string(out))
+	}
+	topLevels.Store(dir, root)
+	return root
 }
 
 func within(root, abs string) (string, bool) {

@@ -2,6 +2,8 @@ package steps
 
 import (
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -60,7 +62,22 @@ func readFeature(path string) ([]Transcription, error) {
 		return nil, err
 	}
 	defer fh.Close()
-	doc, err := gherkin.ParseGherkinDocument(fh, (&messages.Incrementing{}).NewId)
+	return parseFeature(fh, path)
+}
+
+// readFeatureFS reads the feature file name of fsys; path names it in
+// messages.
+func readFeatureFS(fsys fs.FS, name, path string) ([]Transcription, error) {
+	fh, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	return parseFeature(fh, path)
+}
+
+func parseFeature(r io.Reader, path string) ([]Transcription, error) {
+	doc, err := gherkin.ParseGherkinDocument(r, (&messages.Incrementing{}).NewId)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

@@ -1,81 +1,242 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
-	"regexp"
+	"path/filepath"
+	"runtime"
 	"slices"
-	"strconv"
 	"strings"
+	"sync"
 
+	embedded "github.com/guidewalk/guidewalk/features"
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps"
 )
 
-// check runs every check of a guide that needs no container: the guide's
-// own consistency (YAML, digest, methods against Assumptions) and the
-// transcription of the feature chosen for it.
+const checkArgs = "[--format text|json|sarif|markdown] [--fail-on error|warning|notice] [--features DIR] [--sitevars name=value,...] PATH..."
+
+// check reads every guide of the paths given (files, or directories walked
+// for guides) and reports what is wrong in them, with nothing that needs a
+// container. It never stops at a guide it cannot read: what it cannot read
+// is a notice. Exit 1 when a finding is at or above --fail-on, 2 only for a
+// usage error.
 func check(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[--features DIR] [--sitevars name=value,...] GUIDE", stderr)
-	features := fs.String("features", "features", "the feature files' root, one folder per guide title (features/minio for \"MinIO\")")
-	sitevars := sitevarsFlag(fs)
-	g, status, ok := readGuide(fs, args, sitevars, stderr)
-	if !ok {
-		return status
+	flags := newFlags("check", checkArgs, stderr)
+	format := flags.String("format", "text", "text (file:line: severity: message), json, sarif (SARIF 2.1.0) or markdown (one table row per guide)")
+	failOn := flags.String("fail-on", "error", "the least severity that makes the exit status 1: error, warning or notice")
+	featuresDir := flags.String("features", "", "the feature files' root, one folder per guide title (default the features built into guidewalk)")
+	sitevars := sitevarsFlag(flags)
+	paths, err := parse(flags, args)
+	if err != nil {
+		return flagStatus(err)
 	}
-	if os.Getenv(steps.FeaturesVar) == "" {
-		if st, err := os.Stat(*features); err != nil || !st.IsDir() {
-			fmt.Fprintf(stderr, "guidewalk check: no features folder at %s: run inside the guidewalk repository or pass --features DIR\n", *features)
-			return exitUsage
+	usageErr := func(format string, args ...any) int {
+		fmt.Fprintf(stderr, "guidewalk check: "+format+"\n", args...)
+		return exitUsage
+	}
+	if len(paths) == 0 {
+		flags.Usage()
+		return usageErr("no PATH: name guides or folders holding them")
+	}
+	threshold, err := guide.ParseSeverity(*failOn)
+	if err != nil {
+		return usageErr("--fail-on: %v", err)
+	}
+	write, ok := formats[*format]
+	if !ok {
+		return usageErr("--format %q: want text, json, sarif or markdown", *format)
+	}
+	vars, err := guide.ParseSitevars(*sitevars)
+	if err != nil {
+		return usageErr("--sitevars: %v", err)
+	}
+	featureFS := embeddedFS()
+	featureRoot := embedded.Root
+	if *featuresDir != "" {
+		if st, err := os.Stat(*featuresDir); err != nil || !st.IsDir() {
+			return usageErr("--features %s: no such folder", *featuresDir)
 		}
+		featureFS, featureRoot = os.DirFS(*featuresDir), *featuresDir
+	}
+	files, err := guidesIn(paths)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 
-	header(stdout, g)
-	findings := g.Consistency()
-	choice, err := steps.FeaturesFor(g, *features)
-	if err != nil {
-		findings = append(findings, err)
-	} else {
-		fmt.Fprintf(stdout, "feature:  %s\n", strings.Join(choice.Paths, ", "))
-		for _, o := range choice.Others {
-			fmt.Fprintf(stdout, "          (not chosen: %s)\n", o)
+	r := checkGuides(files, guide.Options{Sitevars: vars}, featureFS, featureRoot)
+	if err := write(stdout, r); err != nil {
+		return usageErr("writing the report: %v", err)
+	}
+	if steps.OnGitHub() && *format == "text" {
+		annotate(stdout, r)
+		if err := steps.AppendSummary(markdownReport(r)); err != nil {
+			fmt.Fprintf(stderr, "guidewalk check: step summary: %v\n", err)
 		}
-		findings = append(findings, choice.Findings...)
 	}
-	for _, f := range findings {
-		fmt.Fprintln(stdout, f)
+	for _, g := range r.Guides {
+		for _, f := range g.Findings {
+			if f.Severity >= threshold {
+				return exitFindings
+			}
+		}
 	}
-	if steps.OnGitHub() {
-		githubCheck(stdout, stderr, g, findings)
-	}
-	if len(findings) > 0 {
-		fmt.Fprintf(stdout, "guidewalk check: %d finding(s) in %s\n", len(findings), g.Path)
-		return exitFindings
-	}
-	fmt.Fprintf(stdout, "guidewalk check: no finding in %s\n", g.Path)
 	return exitOK
 }
 
-// loadGuide reads the guide as the suite does (steps.LoadGuide), with the
-// site variables given rather than $GUIDEWALK_SITEVARS's.
-func loadGuide(path, sitevars string) (*guide.Guide, error) {
-	vars, err := guide.ParseSitevars(sitevars)
-	if err != nil {
-		return nil, err
+func embeddedFS() fs.FS { return embedded.FS }
+
+// guidesIn lists the guides of the paths: a file is a guide; a folder holds
+// the Markdown files under it that open with front matter, but for the
+// docs' section pages (_index.md). A path that does not exist is a usage
+// error. A guide named twice (a guide and its folder) is read once.
+func guidesIn(paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("no such guide or folder: %s", p)
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || filepath.Ext(path) != ".md" || d.Name() == "_index.md" || !opensWithFrontMatter(path) {
+				return nil
+			}
+			files = append(files, path)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
-	return guide.LoadWith(path, guide.Options{Sitevars: vars})
+	seen := map[string]bool{}
+	return slices.DeleteFunc(files, func(f string) bool {
+		abs, _ := filepath.Abs(f)
+		dup := seen[abs]
+		seen[abs] = true
+		return dup
+	}), nil
 }
 
-// header says what was checked, so a finding-free run still shows that the
-// guide was understood: its versions, methods and the feature chosen.
-func header(w io.Writer, g *guide.Guide) {
-	fmt.Fprintf(w, "guide:    %s\n", g.Path)
+func opensWithFrontMatter(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(f, head)
+	return strings.HasPrefix(string(head[:n]), "---")
+}
+
+// checkReport is what check found, guide by guide.
+type checkReport struct {
+	Guides []guideReport `json:"guides"`
+	Counts counts        `json:"counts"`
+}
+
+type counts struct {
+	Guides   int `json:"guides"`
+	Verified int `json:"verified"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Notices  int `json:"notices"`
+}
+
+// guideReport is one guide: whether a browser run verifies it, and what is
+// wrong in it.
+type guideReport struct {
+	Path     string          `json:"path"`
+	Title    string          `json:"title"`
+	Verified bool            `json:"verified"`           // a feature of guidewalk transcribes it: the browser run verifies it
+	Features []string        `json:"features,omitempty"` // the feature files chosen for it
+	Coverage []string        `json:"coverage,omitempty"` // where the chosen feature's transcription and the guide part
+	Methods  []string        `json:"methods"`            // the configuration methods read, by label
+	Findings []guide.Finding `json:"findings"`
+
+	g *guide.Guide
+}
+
+// checkGuides checks the guides side by side, one per core.
+func checkGuides(files []string, o guide.Options, featureFS fs.FS, featureRoot string) checkReport {
+	r := checkReport{Guides: make([]guideReport, len(files))}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				r.Guides[i] = checkGuide(files[i], o, featureFS, featureRoot)
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, g := range r.Guides {
+		r.Counts.Guides++
+		if g.Verified {
+			r.Counts.Verified++
+		}
+		n := guide.Count(g.Findings)
+		r.Counts.Errors += n[guide.SeverityError]
+		r.Counts.Warnings += n[guide.SeverityWarning]
+		r.Counts.Notices += n[guide.SeverityNotice]
+	}
+	return r
+}
+
+func checkGuide(path string, o guide.Options, featureFS fs.FS, featureRoot string) guideReport {
+	g, found, err := guide.Check(path, o)
+	if err != nil {
+		return guideReport{Path: path, Findings: []guide.Finding{{Path: path, Line: 1, Severity: guide.SeverityNotice, Rule: guide.RuleUnread, Message: err.Error()}}}
+	}
+	gr := guideReport{Path: path, Title: g.Title, Findings: found, Methods: []string{}, g: g}
+	if gr.Findings == nil {
+		gr.Findings = []guide.Finding{}
+	}
+	for _, m := range g.Methods {
+		gr.Methods = append(gr.Methods, m.Label())
+	}
+	choice, err := steps.FeaturesForFS(g, featureFS, featureRoot)
+	switch {
+	case errors.Is(err, steps.ErrNoFeature):
+	case err != nil:
+		gr.Coverage = []string{err.Error()}
+	default:
+		gr.Features = choice.Paths
+		for _, f := range choice.Findings {
+			gr.Coverage = append(gr.Coverage, f.Error())
+		}
+		gr.Verified = len(choice.Findings) == 0
+	}
+	return gr
+}
+
+// header says what was checked in a one-guide run, so a finding-free run
+// still shows the guide was understood: its versions, methods and feature.
+func header(w io.Writer, gr guideReport) {
+	g := gr.g
+	fmt.Fprintf(w, "guide:    %s\n", gr.Path)
+	if g == nil {
+		return
+	}
 	fmt.Fprintf(w, "title:    %s\n", g.Title)
 	var vs []string
 	for _, v := range g.TestedVersions {
-		vs = append(vs, fmt.Sprintf("%s %s (line %d)", v.Product, v.Version, v.Line))
+		vs = append(vs, strings.TrimSpace(fmt.Sprintf("%s %s", v.Product, v.Version))+fmt.Sprintf(" (line %d)", v.Line))
 	}
 	fmt.Fprintf(w, "tested:   %s\n", orNone(vs))
 	var ms []string
@@ -91,6 +252,20 @@ func header(w io.Writer, g *guide.Guide) {
 		slices.Sort(sv)
 		fmt.Fprintf(w, "sitevars: %s\n", strings.Join(sv, ", "))
 	}
+	fmt.Fprintf(w, "verified in a browser: %s\n", yesNo(gr.Verified))
+	if len(gr.Features) > 0 {
+		fmt.Fprintf(w, "feature:  %s\n", strings.Join(gr.Features, ", "))
+	}
+	for _, c := range gr.Coverage {
+		fmt.Fprintf(w, "coverage: %s\n", c)
+	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 func orNone(s []string) string {
@@ -100,41 +275,14 @@ func orNone(s []string) string {
 	return strings.Join(s, "; ")
 }
 
-// findingAt is how every finding starts: "path:line: message".
-var findingAt = regexp.MustCompile(`^(.+?):(\d+): (?s:(.*))$`)
-
-// located splits a finding into its file, line and message; a finding
-// without a line is the whole message.
-func located(s string) (string, int, string) {
-	m := findingAt.FindStringSubmatch(s)
-	if m == nil {
-		return "", 0, s
+// loadGuide reads the guide as the suite does (steps.LoadGuide), with the
+// site variables given rather than $GUIDEWALK_SITEVARS's.
+func loadGuide(path, sitevars string) (*guide.Guide, error) {
+	vars, err := guide.ParseSitevars(sitevars)
+	if err != nil {
+		return nil, err
 	}
-	n, _ := strconv.Atoi(m[2])
-	return m[1], n, m[3]
-}
-
-// githubCheck annotates each finding's line and sums the check up in the
-// job's step summary, where a reviewer looks first.
-func githubCheck(stdout, stderr io.Writer, g *guide.Guide, findings []error) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "## guidewalk check: %s\n\nGuide: `%s`\n\n", g.Title, steps.RepoPath(g.Path))
-	if len(findings) == 0 {
-		b.WriteString("No finding: the guide agrees with itself and its feature transcribes it.\n")
-	}
-	for _, f := range findings {
-		p, line, msg := located(f.Error())
-		steps.Annotate(stdout, "error", p, line, "guidewalk check", msg)
-		if p != "" {
-			fmt.Fprintf(&b, "- `%s:%d`: %s\n", steps.RepoPath(p), line, strings.Join(strings.Fields(msg), " "))
-		} else {
-			fmt.Fprintf(&b, "- %s\n", strings.Join(strings.Fields(msg), " "))
-		}
-	}
-	b.WriteString("\n")
-	if err := steps.AppendSummary(b.String()); err != nil {
-		fmt.Fprintf(stderr, "guidewalk check: step summary: %v\n", err)
-	}
+	return guide.LoadWith(path, guide.Options{Sitevars: vars})
 }
 
 // readGuide parses the flags and the one GUIDE argument and reads the guide

@@ -1,13 +1,13 @@
 // Command guidewalk checks and verifies an Authelia integration guide.
 //
-//	guidewalk check [--features DIR] [--sitevars name=value,...] GUIDE
+//	guidewalk check [--format text|json|sarif|markdown] [--fail-on error|warning|notice] [--features DIR] [--sitevars ...] PATH...
 //	guidewalk verify [--guide GUIDE] [--sitevars ...] [--tags EXPR] [--artifacts DIR] [--authelia-image REF] [--app-image REF]
 //	guidewalk images [--sitevars ...] [--authelia-image REF] [--app-image REF] GUIDE
 //	guidewalk list [--features DIR] PATH...
 //
 // check needs neither Docker nor a browser, so a guide's author (or a pull
 // request's workflow) hears in seconds what the full run would only say
-// after minutes. verify is the full run: the suite's scenarios in a real
+// after minutes; it reads a whole docs tree of guides at once. verify is the full run: the suite's scenarios in a real
 // browser against the real products. images names the images verify would
 // run, so a workflow can pull them first.
 package main
@@ -26,8 +26,8 @@ import (
 // Exit statuses.
 const (
 	exitOK       = 0
-	exitFindings = 1 // the check found problems in the guide (or the run failed)
-	exitUsage    = 2 // bad arguments, or a guide that cannot be read
+	exitFindings = 1 // the check found problems in a guide (or the run failed)
+	exitUsage    = 2 // bad arguments: no such path, a bad flag
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -58,10 +58,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
-  guidewalk check [--features DIR] [--sitevars name=value,...] GUIDE
-      the offline checks: the guide's YAML, client secret digest, configuration
-      methods and Assumptions agree, and the feature chosen for it transcribes
-      every step; one line per finding (exit 1 when there is any)
+  guidewalk check [--format text|json|sarif|markdown] [--fail-on error|warning|notice] PATH...
+      the offline checks of every guide in the files and folders named: its
+      YAML, client secret digest, configuration methods and Assumptions agree;
+      one "file:line: severity: message" per finding, and whether a browser
+      run of guidewalk verifies the guide (exit 1 at a finding of --fail-on)
   guidewalk verify [--guide GUIDE] [flags]
       the guide's scenarios in a real browser against the real products
       (go test in the guidewalk repository; needs Docker)

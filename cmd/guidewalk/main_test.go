@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -93,7 +94,7 @@ func TestCheckWrongDigest(t *testing.T) {
 	if code != exitFindings {
 		t.Fatalf("exit %d, want 1:\n%s", code, out)
 	}
-	for _, want := range []string{fmtLine(p, digestLine) + ": the client_secret", "(line " + itoa(secretLine) + ")"} {
+	for _, want := range []string{fmtLine(p, digestLine) + ": error: the client_secret", "(line " + itoa(secretLine) + ")"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the output lacks %q:\n%s", want, out)
 		}
@@ -110,7 +111,7 @@ func TestCheckWebGUIAgainstEnv(t *testing.T) {
 	if code != exitFindings {
 		t.Fatalf("exit %d, want 1:\n%s", code, out)
 	}
-	want := fmtLine(p, envLine) + ": the .env block and the Web GUI step 4 disagree: line " + itoa(envLine) + " sets MINIO_IDENTITY_OPENID_CLAIM_USERINFO=on, line " + itoa(guiLine) + " says Claim User Info: Disabled"
+	want := fmtLine(p, envLine) + ": error: the .env block and the Web GUI step 4 disagree: line " + itoa(envLine) + " sets MINIO_IDENTITY_OPENID_CLAIM_USERINFO=on, line " + itoa(guiLine) + " says Claim User Info: Disabled"
 	if !strings.Contains(out, want) {
 		t.Errorf("the output lacks %q:\n%s", want, out)
 	}
@@ -120,13 +121,13 @@ func TestCheckUsage(t *testing.T) {
 	if code, out := runCheck(t, filepath.Join(t.TempDir(), "missing.md")); code != exitUsage || !strings.Contains(out, "missing.md") {
 		t.Errorf("a missing guide: exit %d, want 2 naming it:\n%s", code, out)
 	}
-	// A malformed guide is a usage error naming its line.
+	// A malformed guide is no usage error: a finding at its line.
 	p := filepath.Join(t.TempDir(), "bad.md")
 	if err := os.WriteFile(p, []byte("---\ntitle: [\n---\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, out := runCheck(t, p); code != exitUsage || !strings.Contains(out, p+":") {
-		t.Errorf("a malformed guide: exit %d, want 2 naming file:line:\n%s", code, out)
+	if code, out := runCheck(t, p); code != exitFindings || !strings.Contains(out, p+":2: error: invalid front matter") {
+		t.Errorf("a malformed guide: exit %d, want 1 naming file:line:\n%s", code, out)
 	}
 	var out bytes.Buffer
 	if code := run([]string{"check"}, &out, &out); code != exitUsage {
@@ -151,7 +152,7 @@ func TestCheckAnnotatesOnGitHub(t *testing.T) {
 		t.Fatalf("exit %d, want 1:\n%s", code, out.String())
 	}
 	envLine := itoa(lineOf(t, src, "MINIO_IDENTITY_OPENID_CLAIM_USERINFO=on"))
-	want := "::error file=current.md,line=" + envLine + ",title=guidewalk check::the .env block"
+	want := "::error file=current.md,line=" + envLine + ",title=guidewalk check%3A method-disagree::the .env block"
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("the output lacks %q:\n%s", want, out.String())
 	}
@@ -159,7 +160,7 @@ func TestCheckAnnotatesOnGitHub(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "- `current.md:" + envLine + "`: the .env block"; !strings.Contains(string(b), want) {
+	if want := "line " + envLine + ": error: the .env block"; !strings.Contains(string(b), want) {
 		t.Errorf("the step summary lacks %q:\n%s", want, b)
 	}
 }
@@ -231,5 +232,47 @@ func TestVerifyRunsTheSuite(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the suite was not given %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// The JSON report has the shape the README documents.
+func TestCheckJSON(t *testing.T) {
+	src := upstream(t)
+	p := brokenCopy(t, src, "- Claim User Info: Enabled", "- Claim User Info: Disabled")
+	t.Setenv("GITHUB_ACTIONS", "")
+	t.Setenv("GUIDEWALK_FEATURES", "")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"check", "--format", "json", p, p}, &out, &errOut); code != exitFindings {
+		t.Fatalf("exit %d, want 1: %s", code, errOut.String())
+	}
+	var doc struct {
+		Guides []map[string]json.RawMessage `json:"guides"`
+		Counts map[string]int               `json:"counts"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Guides) != 1 || doc.Counts["guides"] != 1 || doc.Counts["errors"] != 2 || doc.Counts["verified"] != 1 {
+		t.Fatalf("guides %d, counts %v:\n%s", len(doc.Guides), doc.Counts, out.String())
+	}
+	for _, k := range []string{"path", "title", "verified", "features", "methods", "findings"} {
+		if _, ok := doc.Guides[0][k]; !ok {
+			t.Errorf("guide without %q", k)
+		}
+	}
+	var fs []map[string]any
+	if err := json.Unmarshal(doc.Guides[0]["findings"], &fs); err != nil {
+		t.Fatal(err)
+	}
+	f := fs[0]
+	if f["severity"] != "error" || f["rule"] != "method-disagree" || f["method"] != "Environment Variables (Standard)" || f["line"] == nil || f["message"] == nil {
+		t.Errorf("finding %v", f)
+	}
+	// --fail-on: the same findings, a bar above them, exit 0; a bad value is a usage error.
+	if code := run([]string{"check", "--format", "json", "--fail-on", "error", "--features", t.TempDir(), projectGuide}, &out, &errOut); code != exitOK {
+		t.Errorf("a guide without findings: exit %d", code)
+	}
+	if code := run([]string{"check", "--fail-on", "fatal", p}, &out, &errOut); code != exitUsage {
+		t.Errorf("--fail-on fatal: exit %d, want 2", code)
 	}
 }

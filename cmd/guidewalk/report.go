@@ -1,0 +1,202 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/steps"
+)
+
+// formats write a check report, by --format name.
+var formats = map[string]func(io.Writer, checkReport) error{
+	"text":     textReport,
+	"json":     jsonReport,
+	"sarif":    sarifReport,
+	"markdown": func(w io.Writer, r checkReport) error { _, err := io.WriteString(w, markdownReport(r)); return err },
+}
+
+// textReport is the linters' form, "file:line: severity: message", then the
+// counts; a run over one guide first says what it read.
+func textReport(w io.Writer, r checkReport) error {
+	for _, g := range r.Guides {
+		if len(r.Guides) == 1 {
+			header(w, g)
+		}
+		for _, f := range g.Findings {
+			fmt.Fprintln(w, f)
+		}
+	}
+	c := r.Counts
+	if c.Errors+c.Warnings+c.Notices == 0 {
+		_, err := fmt.Fprintf(w, "guidewalk check: no finding in %s (%d verified in a browser)\n", plural(c.Guides, "guide"), c.Verified)
+		return err
+	}
+	_, err := fmt.Fprintf(w, "guidewalk check: %s read (%d verified in a browser): %s, %s, %s\n", plural(c.Guides, "guide"), c.Verified,
+		plural(c.Errors, "error"), plural(c.Warnings, "warning"), plural(c.Notices, "notice"))
+	return err
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func jsonReport(w io.Writer, r checkReport) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// markdownReport is one table row per guide, for $GITHUB_STEP_SUMMARY.
+func markdownReport(r checkReport) string {
+	var b strings.Builder
+	c := r.Counts
+	fmt.Fprintf(&b, "## guidewalk check\n\n%s read, %d verified in a browser: %s, %s, %s.\n\n", plural(c.Guides, "guide"), c.Verified,
+		plural(c.Errors, "error"), plural(c.Warnings, "warning"), plural(c.Notices, "notice"))
+	b.WriteString("| Guide | Verified in a browser | Errors | Warnings | Notices | Findings |\n| --- | --- | ---: | ---: | ---: | --- |\n")
+	for _, g := range r.Guides {
+		n := guide.Count(g.Findings)
+		var fs []string
+		for _, f := range g.Findings {
+			fs = append(fs, fmt.Sprintf("line %d: %s: %s", f.Line, f.Severity, cell(f.Message)))
+		}
+		name := g.Title
+		if name == "" {
+			name = g.Path
+		}
+		fmt.Fprintf(&b, "| %s (`%s`) | %s | %d | %d | %d | %s |\n", cell(name), cell(steps.RepoPath(g.Path)), yesNo(g.Verified),
+			n[guide.SeverityError], n[guide.SeverityWarning], n[guide.SeverityNotice], strings.Join(fs, "<br>"))
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+func cell(s string) string {
+	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "|", `\|`)
+}
+
+// annotate pins each finding to its line on GitHub.
+func annotate(w io.Writer, r checkReport) {
+	for _, g := range r.Guides {
+		for _, f := range g.Findings {
+			steps.Annotate(w, f.Severity.String(), f.Path, f.Line, "guidewalk check: "+f.Rule, f.Message)
+		}
+	}
+}
+
+// ruleHelp describes each rule for SARIF's rule metadata.
+var ruleHelp = map[string]string{
+	guide.RuleUnread:         "A part of the guide the checker could not read; nothing is said about it.",
+	guide.RuleBlockSyntax:    "A code block of the guide does not parse.",
+	guide.RuleStepNumbers:    "Two steps carry one number, or a number is skipped.",
+	guide.RuleDuplicateVar:   "One block sets a variable twice.",
+	guide.RuleSitevar:        "One documentation variable is given two values.",
+	guide.RuleClientSecret:   "The client's client_secret is not the digest of the secret the Assumptions name.",
+	guide.RuleAssumption:     "A value disagrees with the guide's Assumptions.",
+	guide.RuleRedirectURI:    "A redirect URI is not among the client's redirect_uris.",
+	guide.RuleScopes:         "A method's scopes differ from the client's.",
+	guide.RuleProvider:       "An issuer, discovery or endpoint URL is not Authelia's.",
+	guide.RuleMethodDisagree: "Two configuration methods give one setting different values.",
+	guide.RuleMethodNames:    "Two configuration methods name one setting differently.",
+	guide.RuleMethodMissing:  "One environment block sets a variable another does not.",
+	guide.RuleIntroMethods:   "The introduction names configuration methods the guide does not have.",
+	guide.RuleScopeSeparator: "The methods separate one scope list differently.",
+}
+
+// sarifReport writes SARIF 2.1.0, which GitHub code scanning shows on the
+// pull request's lines. Paths are relative to the repository.
+func sarifReport(w io.Writer, r checkReport) error {
+	type text struct {
+		Text string `json:"text"`
+	}
+	type rule struct {
+		ID                   string `json:"id"`
+		ShortDescription     text   `json:"shortDescription"`
+		DefaultConfiguration struct {
+			Level string `json:"level"`
+		} `json:"defaultConfiguration"`
+	}
+	type location struct {
+		PhysicalLocation struct {
+			ArtifactLocation struct {
+				URI       string `json:"uri"`
+				URIBaseID string `json:"uriBaseId,omitempty"`
+			} `json:"artifactLocation"`
+			Region struct {
+				StartLine int `json:"startLine"`
+			} `json:"region"`
+		} `json:"physicalLocation"`
+	}
+	type result struct {
+		RuleID    string     `json:"ruleId"`
+		RuleIndex int        `json:"ruleIndex"`
+		Level     string     `json:"level"`
+		Message   text       `json:"message"`
+		Locations []location `json:"locations"`
+	}
+	var ids []string
+	for _, g := range r.Guides {
+		for _, f := range g.Findings {
+			if !slices.Contains(ids, f.Rule) {
+				ids = append(ids, f.Rule)
+			}
+		}
+	}
+	slices.Sort(ids)
+	rules := make([]rule, len(ids))
+	for i, id := range ids {
+		rules[i].ID, rules[i].ShortDescription.Text = id, ruleHelp[id]
+		if rules[i].ShortDescription.Text == "" {
+			rules[i].ShortDescription.Text = id
+		}
+		rules[i].DefaultConfiguration.Level = "error"
+	}
+	results := []result{}
+	for _, g := range r.Guides {
+		uri := steps.RepoPath(g.Path)
+		for _, f := range g.Findings {
+			res := result{RuleID: f.Rule, RuleIndex: slices.Index(ids, f.Rule), Level: sarifLevel(f.Severity), Message: text{f.Message}}
+			var loc location
+			loc.PhysicalLocation.ArtifactLocation.URI = strings.TrimPrefix(uri, "./")
+			if !strings.HasPrefix(uri, "/") {
+				loc.PhysicalLocation.ArtifactLocation.URIBaseID = "%SRCROOT%"
+			} else {
+				loc.PhysicalLocation.ArtifactLocation.URI = "file://" + uri
+			}
+			loc.PhysicalLocation.Region.StartLine = max(f.Line, 1)
+			res.Locations = []location{loc}
+			results = append(results, res)
+		}
+	}
+	doc := map[string]any{
+		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+		"version": "2.1.0",
+		"runs": []any{map[string]any{
+			"tool": map[string]any{"driver": map[string]any{
+				"name":           "guidewalk",
+				"informationUri": "https://github.com/guidewalk/guidewalk",
+				"rules":          rules,
+			}},
+			"results": results,
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+func sarifLevel(s guide.Severity) string {
+	switch s {
+	case guide.SeverityError:
+		return "error"
+	case guide.SeverityWarning:
+		return "warning"
+	}
+	return "note"
+}
