@@ -74,7 +74,7 @@ func TestGuideSaysWhy(t *testing.T) {
 		t.Fatalf("the run of a guide with a wrong redirect URI passed:\n%s", out)
 	}
 	for _, want := range []string{
-		mutated + ":" + strconv.Itoa(v.Line) + ": the .env block's MINIO_IDENTITY_OPENID_REDIRECT_URI",
+		mutated + ":" + strconv.Itoa(v.Line) + ": error: the .env block's MINIO_IDENTITY_OPENID_REDIRECT_URI",
 		"the lines to fix",
 		"Authelia refused",
 		`hint: "The 'redirect_uri' parameter does not match any of the OAuth 2.0 Client's pre-registered 'redirect_uris'."`,

@@ -62,7 +62,7 @@ type Suite struct {
 	startOnce sync.Once
 	phases    map[string]time.Duration
 	began     time.Time
-	findings  []error // the offline check's, printed first
+	findings  []guide.Finding // the offline check's, printed first
 }
 
 var suite = &Suite{}

@@ -3,7 +3,6 @@ package steps
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -17,46 +16,15 @@ import (
 // offlineCheck runs the guide's offline check before anything starts and
 // prints its findings first: a failure later may be one of them.
 func (s *Suite) offlineCheck(g *guide.Guide) {
-	s.findings = g.Consistency()
+	s.findings = g.Findings()
 	if len(s.findings) == 0 {
 		s.Log.Printf("offline check: no finding in %s", g.Path)
 		return
 	}
 	s.Log.Printf("offline check: %d finding(s) in %s; a scenario that fails names those of its method", len(s.findings), g.Path)
 	for _, f := range s.findings {
-		s.Log.Printf("  %v", f)
+		s.Log.Printf("  %s", f)
 	}
-}
-
-var findingLine = regexp.MustCompile(`:(\d+): `)
-
-// methodFindings are the offline check's findings at a line of m.
-func (s *Suite) methodFindings(m guide.Method) []string {
-	first, last := methodLines(m)
-	var out []string
-	for _, f := range s.findings {
-		if l := findingLine.FindStringSubmatch(f.Error()); l != nil {
-			if n, _ := strconv.Atoi(l[1]); n >= first && n <= last {
-				out = append(out, f.Error())
-			}
-		}
-	}
-	return out
-}
-
-// methodLines is the span of lines a method takes in the guide.
-func methodLines(m guide.Method) (int, int) {
-	if m.Kind == guide.MethodSteps {
-		first, last := m.Line, m.Line
-		for _, st := range m.Steps {
-			last = max(last, st.Line)
-			for _, it := range st.Items {
-				last = max(last, it.Line)
-			}
-		}
-		return first, last
-	}
-	return m.Block.Line, m.Block.Line + strings.Count(strings.TrimSuffix(m.Block.Text, "\n"), "\n")
 }
 
 // AutheliaError is Authelia's own account of why it did not go on (the
@@ -120,8 +88,12 @@ func (w *World) why(err error) error {
 	if w.target == nil {
 		return err
 	}
-	if fs := w.s.methodFindings(w.target.Method); len(fs) > 0 {
-		return fmt.Errorf("%w\nthe offline check found in the guide's %s (the lines to fix):\n  %s", err, w.target.Label(), strings.Join(fs, "\n  "))
+	if fs := guide.OfMethod(w.s.findings, w.target.Label()); len(fs) > 0 {
+		lines := make([]string, len(fs))
+		for i, f := range fs {
+			lines[i] = f.String()
+		}
+		return fmt.Errorf("%w\nthe offline check found in the guide's %s (the lines to fix):\n  %s", err, w.target.Label(), strings.Join(lines, "\n  "))
 	}
 	return err
 }
