@@ -15,7 +15,7 @@ import (
 type BeszelCollectionEditor struct{ Page playwright.Page }
 
 func (e BeszelCollectionEditor) heading() playwright.Locator {
-	return heading(e.Page, "Edit collection")
+	return Heading(e.Page, "Edit collection")
 }
 
 func (e BeszelCollectionEditor) panel() playwright.Locator {
@@ -23,10 +23,10 @@ func (e BeszelCollectionEditor) panel() playwright.Locator {
 }
 
 // WaitRendered waits for the panel's heading.
-func (e BeszelCollectionEditor) WaitRendered() error { return visible(e.heading()) }
+func (e BeszelCollectionEditor) WaitRendered() error { return Visible(e.heading()) }
 
 // Buttons lists the panel's buttons as a reader reads them.
-func (e BeszelCollectionEditor) Buttons() []string { return texts(e.panel().GetByRole("button")) }
+func (e BeszelCollectionEditor) Buttons() []string { return Texts(e.panel().GetByRole("button")) }
 
 // Tab selects the tab named name.
 func (e BeszelCollectionEditor) Tab(name string) error {
@@ -55,7 +55,7 @@ func (e BeszelCollectionEditor) section(name string) playwright.Locator {
 // Sections lists the headers of the expandable sections.
 func (e BeszelCollectionEditor) Sections() []string {
 	var out []string
-	for _, t := range texts(e.panel().Locator("button[aria-expanded]")) {
+	for _, t := range Texts(e.panel().Locator("button[aria-expanded]")) {
 		out = append(out, strings.Join(strings.Fields(t), " "))
 	}
 	return out
@@ -64,7 +64,7 @@ func (e BeszelCollectionEditor) Sections() []string {
 // Expand opens the section headed name, unless it is open.
 func (e BeszelCollectionEditor) Expand(name string) error {
 	h := e.header(name)
-	if err := visible(h); err != nil {
+	if err := Visible(h); err != nil {
 		return &NotFound{What: "section " + name, Offered: e.Sections()}
 	}
 	if x, _ := h.First().GetAttribute("aria-expanded"); x == "true" {
@@ -73,18 +73,18 @@ func (e BeszelCollectionEditor) Expand(name string) error {
 	if err := h.First().Click(); err != nil {
 		return err
 	}
-	return visible(e.panel().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: e.headerName(name), Expanded: playwright.Bool(true)}))
+	return Visible(e.panel().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: e.headerName(name), Expanded: playwright.Bool(true)}))
 }
 
 // State is what the section's header says of it ("Enabled", "1 provider Enabled").
 func (e BeszelCollectionEditor) State(name string) string {
-	t := strings.Join(strings.Fields(firstText(e.header(name))), " ")
+	t := strings.Join(strings.Fields(FirstText(e.header(name))), " ")
 	return strings.TrimSpace(strings.TrimPrefix(t, name))
 }
 
 // SectionSwitches lists the switches of the section headed name.
 func (e BeszelCollectionEditor) SectionSwitches(name string) []string {
-	return texts(e.section(name).Locator("xpath=.//input[@type='checkbox']/following-sibling::label"))
+	return Texts(e.section(name).Locator("xpath=.//input[@type='checkbox']/following-sibling::label"))
 }
 
 // SetSwitch turns the switch labelled label in the section headed section
@@ -115,10 +115,10 @@ func (e BeszelCollectionEditor) SectionButton(section, name string) (playwright.
 	for _, re := range []*regexp.Regexp{nameRe(name), regexp.MustCompile(`(?i)` + nameRe(name).String())} {
 		b := s.GetByRole("button", playwright.LocatorGetByRoleOptions{Name: re})
 		if n, _ := b.Count(); n > 0 {
-			return b.First(), strings.TrimSpace(firstText(b)), nil
+			return b.First(), strings.TrimSpace(FirstText(b)), nil
 		}
 	}
-	return nil, "", &NotFound{What: fmt.Sprintf("button %s in %s", name, section), Offered: texts(s.GetByRole("button"))}
+	return nil, "", &NotFound{What: fmt.Sprintf("button %s in %s", name, section), Offered: Texts(s.GetByRole("button"))}
 }
 
 // Providers lists the providers the OAuth2 section holds, by the display
@@ -126,7 +126,7 @@ func (e BeszelCollectionEditor) SectionButton(section, name string) (playwright.
 func (e BeszelCollectionEditor) Providers(section string) []string {
 	var out []string
 	tiles := e.section(section).Locator("figure").Locator("xpath=..")
-	for _, t := range texts(tiles) {
+	for _, t := range Texts(tiles) {
 		first, _, _ := strings.Cut(t, "\n")
 		out = append(out, strings.TrimSpace(first))
 	}
@@ -142,7 +142,7 @@ func (e BeszelCollectionEditor) Save(name string) (string, error) {
 		if n, _ := b.Count(); n == 0 {
 			continue
 		}
-		really := strings.TrimSpace(firstText(b.Last()))
+		really := strings.TrimSpace(FirstText(b.Last()))
 		if d, _ := b.Last().IsDisabled(); d {
 			return really, fmt.Errorf("the %q button is disabled: nothing changed", really)
 		}
@@ -156,14 +156,14 @@ func (e BeszelCollectionEditor) WaitSaved() error {
 	if err := (BeszelAdmin{Page: e.Page}).WaitSuccess("Successfully updated collection."); err != nil {
 		return err
 	}
-	return e.heading().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ms(Timeout)})
+	return e.heading().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: TimeoutMs()})
 }
 
 // BeszelProviderPicker is "Add OAuth2 provider": one tile per provider.
 type BeszelProviderPicker struct{ Page playwright.Page }
 
 func (p BeszelProviderPicker) heading() playwright.Locator {
-	return heading(p.Page, "Add OAuth2 provider")
+	return Heading(p.Page, "Add OAuth2 provider")
 }
 
 func (p BeszelProviderPicker) panel() playwright.Locator {
@@ -171,12 +171,12 @@ func (p BeszelProviderPicker) panel() playwright.Locator {
 }
 
 // WaitRendered waits for the picker's heading.
-func (p BeszelProviderPicker) WaitRendered() error { return visible(p.heading()) }
+func (p BeszelProviderPicker) WaitRendered() error { return Visible(p.heading()) }
 
 // Names lists the providers' titles as the tiles show them.
 func (p BeszelProviderPicker) Names() []string {
 	var out []string
-	for _, t := range texts(p.panel().GetByRole("button")) {
+	for _, t := range Texts(p.panel().GetByRole("button")) {
 		first, _, _ := strings.Cut(t, "\n")
 		out = append(out, strings.TrimSpace(first))
 	}
@@ -220,10 +220,10 @@ func (f BeszelProviderForm) panel() playwright.Locator {
 func (f BeszelProviderForm) form() playwright.Locator { return f.panel().Locator("form").First() }
 
 // WaitRendered waits for the form's heading.
-func (f BeszelProviderForm) WaitRendered() error { return visible(f.heading()) }
+func (f BeszelProviderForm) WaitRendered() error { return Visible(f.heading()) }
 
 // Labels lists the form's field labels.
-func (f BeszelProviderForm) Labels() []string { return texts(f.form().Locator("label")) }
+func (f BeszelProviderForm) Labels() []string { return Texts(f.form().Locator("label")) }
 
 // row is the field's box: the nearest ancestor of its label that also holds
 // a control (an input, or a select's button).
@@ -268,12 +268,12 @@ func (f BeszelProviderForm) Choose(label, option string) error {
 		return err
 	}
 	opts := row.GetByRole("menuitem")
-	if err := visible(opts); err != nil {
+	if err := Visible(opts); err != nil {
 		return &NotFound{What: "list opened by " + label}
 	}
 	o := row.GetByRole("menuitem", playwright.LocatorGetByRoleOptions{Name: option, Exact: playwright.Bool(true)})
 	if n, _ := o.Count(); n == 0 {
-		offered := texts(opts)
+		offered := Texts(opts)
 		_ = f.Page.Keyboard().Press("Escape")
 		return &NotFound{What: fmt.Sprintf("option %q of %q", option, label), Offered: offered}
 	}
@@ -299,14 +299,14 @@ func (f BeszelProviderForm) Value(label string) (string, error) {
 func (f BeszelProviderForm) SetConfig() (string, error) {
 	b := f.panel().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: "Set provider config", Exact: playwright.Bool(true)})
 	if n, _ := b.Count(); n == 0 {
-		return "", &NotFound{What: "button Set provider config", Offered: texts(f.panel().GetByRole("button"))}
+		return "", &NotFound{What: "button Set provider config", Offered: Texts(f.panel().GetByRole("button"))}
 	}
 	if err := b.Click(); err != nil {
 		return "", err
 	}
-	if err := f.heading().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ms(Timeout)}); err != nil {
+	if err := f.heading().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: TimeoutMs()}); err != nil {
 		if msg := (BeszelAdmin{Page: f.Page}).FieldErrors(); len(msg) > 0 {
-			return "", fmt.Errorf("the form stayed open, saying %s", quoteAll(msg))
+			return "", fmt.Errorf("the form stayed open, saying %s", QuoteAll(msg))
 		}
 		return "", err
 	}

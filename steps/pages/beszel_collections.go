@@ -19,7 +19,7 @@ func (c BeszelCollections) list() playwright.Locator {
 }
 
 // Names lists the collections the column shows.
-func (c BeszelCollections) Names() []string { return texts(c.list().GetByRole("link")) }
+func (c BeszelCollections) Names() []string { return Texts(c.list().GetByRole("link")) }
 
 func (c BeszelCollections) newRecord() playwright.Locator {
 	return c.Page.GetByRole("button", playwright.PageGetByRoleOptions{Name: nameRe("New record")})
@@ -27,7 +27,7 @@ func (c BeszelCollections) newRecord() playwright.Locator {
 
 // Open shows the collection named name.
 func (c BeszelCollections) Open(name string) error {
-	if err := visible(c.list()); err != nil {
+	if err := Visible(c.list()); err != nil {
 		return err
 	}
 	l := c.list().GetByRole("link", playwright.LocatorGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
@@ -38,28 +38,28 @@ func (c BeszelCollections) Open(name string) error {
 		return err
 	}
 	// The records' header (breadcrumbs, buttons) is drawn with the list.
-	return visible(c.newRecord())
+	return Visible(c.newRecord())
 }
 
 // cog is the button drawn as a cog beside the collection's name; its only
 // name is the one it gives assistive technology.
-func (c BeszelCollections) cog() playwright.Locator { return button(c.Page, "Edit collection") }
+func (c BeszelCollections) cog() playwright.Locator { return Button(c.Page, "Edit collection") }
 
 // HeaderButtons are the buttons beside the collection's name and above its records.
 func (c BeszelCollections) HeaderButtons() []string {
 	var out []string
 	for _, b := range []string{"Edit collection", "Refresh"} {
-		if v, _ := button(c.Page, b).IsVisible(); v {
+		if v, _ := Button(c.Page, b).IsVisible(); v {
 			out = append(out, b+" (icon)")
 		}
 	}
-	return append(out, texts(c.Page.GetByRole("main").GetByRole("button"))...)
+	return append(out, Texts(c.Page.GetByRole("main").GetByRole("button"))...)
 }
 
 // EditCollection clicks the cog and waits for "Edit collection". The cog is
 // drawn with the header or not at all (when the settings hide it).
 func (c BeszelCollections) EditCollection() error {
-	if err := visible(c.newRecord()); err != nil {
+	if err := Visible(c.newRecord()); err != nil {
 		return err
 	}
 	if v, _ := c.cog().IsVisible(); !v {
@@ -74,19 +74,19 @@ func (c BeszelCollections) EditCollection() error {
 // NewRecord presses "New record" and waits for its form.
 func (c BeszelCollections) NewRecord() (BeszelRecordForm, error) {
 	f := BeszelRecordForm{Page: c.Page}
-	if err := visible(c.newRecord()); err != nil {
+	if err := Visible(c.newRecord()); err != nil {
 		return f, &NotFound{What: "button New record", Offered: c.HeaderButtons()}
 	}
 	if err := c.newRecord().Click(); err != nil {
 		return f, err
 	}
-	return f, visible(f.heading())
+	return f, Visible(f.heading())
 }
 
 // HasRecordWith says whether the records list shows a cell reading text.
 func (c BeszelCollections) HasRecordWith(text string) bool {
 	cell := c.Page.GetByRole("cell", playwright.PageGetByRoleOptions{Name: text, Exact: playwright.Bool(true)})
-	return visible(cell) == nil
+	return Visible(cell) == nil
 }
 
 // BeszelRecordForm is "New <collection> record".
@@ -97,7 +97,7 @@ func (f BeszelRecordForm) heading() playwright.Locator {
 }
 
 // Labels lists the form's field labels.
-func (f BeszelRecordForm) Labels() []string { return texts(f.Page.Locator("form label")) }
+func (f BeszelRecordForm) Labels() []string { return Texts(f.Page.Locator("form label")) }
 
 // Fill types value into the field labelled label (case aside: the form
 // labels its fields by their names, such as "email").
@@ -111,7 +111,7 @@ func (f BeszelRecordForm) Fill(label, value string) error {
 
 // Create presses Create and waits for PocketBase's confirmation.
 func (f BeszelRecordForm) Create() error {
-	if err := button(f.Page, "Create").Click(); err != nil {
+	if err := Button(f.Page, "Create").Click(); err != nil {
 		return err
 	}
 	return BeszelAdmin{Page: f.Page}.WaitSuccess("Successfully created record.")

@@ -28,7 +28,7 @@ func (b Buckets) Create(name string) (string, error) {
 		return "", err
 	}
 	in := b.Page.Locator("#bucket-name")
-	if err := visible(in); err != nil {
+	if err := Visible(in); err != nil {
 		return "", err
 	}
 	if err := in.Fill(name); err != nil {
@@ -36,7 +36,7 @@ func (b Buckets) Create(name string) (string, error) {
 	}
 	resp, err := b.Page.ExpectResponse(func(r playwright.Response) bool {
 		return r.Request().Method() == "POST" && strings.HasSuffix(r.URL(), "/api/v1/buckets")
-	}, func() error { return b.Page.Locator("#create-bucket").Click() }, playwright.PageExpectResponseOptions{Timeout: ms(Timeout)})
+	}, func() error { return b.Page.Locator("#create-bucket").Click() }, playwright.PageExpectResponseOptions{Timeout: TimeoutMs()})
 	if err != nil {
 		return "", err
 	}
@@ -50,9 +50,9 @@ func (b Buckets) Create(name string) (string, error) {
 	}
 	row := b.Page.GetByRole("row").Filter(playwright.LocatorFilterOptions{Has: b.Page.Locator("#browse-" + name)})
 	if err := b.refreshUntil(row); err != nil {
-		return "", &NotFound{What: "bucket " + name + " in the Object Browser", Offered: texts(b.Page.GetByRole("row"))}
+		return "", &NotFound{What: "bucket " + name + " in the Object Browser", Offered: Texts(b.Page.GetByRole("row"))}
 	}
-	cells := texts(row.First().GetByRole("gridcell"))
+	cells := Texts(row.First().GetByRole("gridcell"))
 	if len(cells) == 0 {
 		return "", nil
 	}
@@ -70,7 +70,7 @@ func (b Buckets) refreshUntil(row playwright.Locator) error {
 		}
 		_, err = b.Page.ExpectResponse(func(r playwright.Response) bool {
 			return r.Request().Method() == "GET" && strings.HasSuffix(r.URL(), "/api/v1/buckets")
-		}, func() error { return b.Page.Locator("#refresh-buckets").Click() }, playwright.PageExpectResponseOptions{Timeout: ms(Timeout)})
+		}, func() error { return b.Page.Locator("#refresh-buckets").Click() }, playwright.PageExpectResponseOptions{Timeout: TimeoutMs()})
 		if err != nil {
 			return err
 		}

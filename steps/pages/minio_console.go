@@ -15,11 +15,11 @@ func (c MinIOConsole) menu() playwright.Locator {
 }
 
 // WaitRendered waits for the left hand menu.
-func (c MinIOConsole) WaitRendered() error { return visible(c.menu()) }
+func (c MinIOConsole) WaitRendered() error { return Visible(c.menu()) }
 
 // MenuEntries lists what the left hand menu shows.
 func (c MinIOConsole) MenuEntries() []string {
-	return texts(c.menu().Locator("button"))
+	return Texts(c.menu().Locator("button"))
 }
 
 // Go clicks the left hand menu entry whose text is name.
@@ -38,7 +38,7 @@ func (c MinIOConsole) Go(name string) error {
 // console draws its loader (the one class both generations give it) while
 // a screen fetches its content.
 func (c MinIOConsole) Settle() error {
-	return c.Page.Locator(".min-loader").First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ms(Timeout)})
+	return c.Page.Locator(".min-loader").First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: TimeoutMs()})
 }
 
 // Button is a button of the page (not the menu) labelled name.
@@ -49,8 +49,8 @@ func (c MinIOConsole) Button(name string) playwright.Locator {
 // ClickButton clicks the button labelled name, or says which buttons exist.
 func (c MinIOConsole) ClickButton(name string) error {
 	b := c.Button(name)
-	if err := visible(b); err != nil {
-		return &NotFound{What: "button " + name, Offered: texts(c.Page.Locator("button"))}
+	if err := Visible(b); err != nil {
+		return &NotFound{What: "button " + name, Offered: Texts(c.Page.Locator("button"))}
 	}
 	return b.First().Click()
 }
@@ -62,8 +62,8 @@ func (c MinIOConsole) RestartBanner() playwright.Locator {
 
 // Restart accepts the offer of a server restart.
 func (c MinIOConsole) Restart() error {
-	if err := visible(c.RestartBanner()); err != nil {
-		return &NotFound{What: "offer of a server restart", Offered: texts(c.Page.Locator("button"))}
+	if err := Visible(c.RestartBanner()); err != nil {
+		return &NotFound{What: "offer of a server restart", Offered: Texts(c.Page.Locator("button"))}
 	}
 	return c.Page.Locator("#restart-server").Click()
 }
@@ -86,7 +86,7 @@ func (c MinIOConsole) Error() string {
 	if v, _ := c.ErrorMessage().First().IsVisible(); !v {
 		return ""
 	}
-	return firstText(c.ErrorMessage())
+	return FirstText(c.ErrorMessage())
 }
 
 // Rendered says whether the logged-in console is drawn now.
@@ -97,11 +97,11 @@ func (c MinIOConsole) Rendered() bool {
 
 // WaitRenderedOr waits until either the console or the login screen is drawn.
 func (c MinIOConsole) WaitRenderedOr(login MinIOLogin) error {
-	return visible(c.menu().Or(login.anyForm()))
+	return Visible(c.menu().Or(login.anyForm()))
 }
 
 // WaitRenderedOrMessage waits until the console is drawn or the login
 // screen shows an error, whichever comes first.
 func (c MinIOConsole) WaitRenderedOrMessage(login MinIOLogin) error {
-	return visible(c.menu().Or(login.messages()))
+	return Visible(c.menu().Or(login.messages()))
 }

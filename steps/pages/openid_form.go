@@ -17,12 +17,12 @@ type OpenIDForm struct {
 func (f OpenIDForm) form() playwright.Locator { return f.Page.Locator("form").First() }
 
 // WaitRendered waits for the form.
-func (f OpenIDForm) WaitRendered() error { return visible(f.form().Locator("input").First()) }
+func (f OpenIDForm) WaitRendered() error { return Visible(f.form().Locator("input").First()) }
 
 // Labels lists the form's field labels.
 func (f OpenIDForm) Labels() []string {
 	var out []string
-	for _, t := range texts(f.form().Locator("label")) {
+	for _, t := range Texts(f.form().Locator("label")) {
 		out = append(out, strings.TrimSuffix(t, "*"))
 	}
 	return out
@@ -96,7 +96,7 @@ func (f OpenIDForm) Checked(label string) (bool, error) {
 func (f OpenIDForm) Save(name string) error {
 	b := f.form().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
 	if n, _ := b.Count(); n == 0 {
-		return &NotFound{What: "button " + name, Offered: texts(f.form().Locator("button"))}
+		return &NotFound{What: "button " + name, Offered: Texts(f.form().Locator("button"))}
 	}
 	if d, _ := b.First().IsDisabled(); d {
 		return fmt.Errorf("the %q button is disabled: a required field is empty", name)
