@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/guidewalk/guidewalk/env"
 )
 
 // userHasDefaultPolicy is step 7: "Add a default policy to your user groups
@@ -64,27 +62,4 @@ func (w *World) minioPolicies() ([]string, error) {
 	names, err := w.minio().Policies(context.Background())
 	slices.Sort(names)
 	return names, err
-}
-
-// testUser is the Authelia user who plays name in this scenario: each
-// configuration method has its own users, so that no two logins of one user
-// fall in one 30 s window of one-time codes.
-func (w *World) testUser(name string) (env.User, error) {
-	real := name
-	if len(w.s.Targets) > 1 {
-		real = name + "-" + w.target.Name
-	}
-	u, ok := w.s.Env.User(real)
-	if !ok {
-		return u, fmt.Errorf("no Authelia test user %q (the suite has %v)", real, w.userNames())
-	}
-	return u, nil
-}
-
-func (w *World) userNames() []string {
-	var out []string
-	for _, u := range w.s.App.Users() {
-		out = append(out, u.Name)
-	}
-	return out
 }
