@@ -9,6 +9,7 @@ import (
 
 	"github.com/cucumber/godog"
 	"github.com/cucumber/godog/colors"
+	_ "github.com/guidewalk/guidewalk/apps" // every application, registered with steps
 	"github.com/guidewalk/guidewalk/steps"
 )
 

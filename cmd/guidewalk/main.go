@@ -17,6 +17,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	_ "github.com/guidewalk/guidewalk/apps" // every application, for steps.ApplicationFor
 )
 
 // Exit statuses.

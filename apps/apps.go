@@ -1,0 +1,13 @@
+// Package apps is the list of applications whose guides the suite verifies.
+// Each application's folder (apps/<app>) registers itself with steps when
+// imported, as database/sql drivers do; a program or test that needs
+// steps.ApplicationFor imports this package for its side effect:
+//
+//	import _ "github.com/guidewalk/guidewalk/apps"
+//
+// A new application is one folder here and one import line below.
+package apps
+
+import (
+	_ "github.com/guidewalk/guidewalk/apps/minio"
+)
