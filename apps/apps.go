@@ -9,5 +9,6 @@
 package apps
 
 import (
+	_ "github.com/guidewalk/guidewalk/apps/beszel"
 	_ "github.com/guidewalk/guidewalk/apps/minio"
 )
