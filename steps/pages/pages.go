@@ -1,5 +1,8 @@
-// Package pages holds one page object per screen the guide passes through.
-// Page objects know selectors and waits; they know nothing of Gherkin.
+// Package pages holds the page objects of Authelia's screens, which every
+// guide passes through, and what every page object shares: its waits, the
+// NotFound error, loading a page again after a network change. An
+// application's own screens are in its folder (apps/<app>/pages). Page
+// objects know selectors and waits; they know nothing of Gherkin.
 package pages
 
 import (
