@@ -46,7 +46,7 @@ lint:
 
 ## unit: the tests that need no containers
 unit:
-	$(GOTEST) ./guide/... ./steps/...
+	$(GOTEST) ./guide/... ./steps/... ./apps/...
 
 ## bench: the full guide warm, N=5 times (GUIDEWALK_GUIDE honoured); medians per phase in artifacts/bench.json, or bench-<guide>.json for another guide
 bench: bootstrap

@@ -9,8 +9,7 @@ import (
 
 	"github.com/cucumber/godog"
 	"github.com/cucumber/godog/colors"
-	// The applications whose guides can be verified.
-	_ "github.com/guidewalk/guidewalk/apps"
+	_ "github.com/guidewalk/guidewalk/apps" // every application, registered with steps
 	"github.com/guidewalk/guidewalk/steps"
 )
 

@@ -1,9 +1,16 @@
-// Package apps lists the applications whose guides guidewalk verifies.
-// Each registers itself (steps.RegisterApplication) when imported, like a
-// database/sql driver: adding an application is one folder and one line.
+// Package apps is the list of applications whose guides the suite verifies.
+// Each application's folder (apps/<app>) registers itself with steps when
+// imported, as database/sql drivers do; a program or test that needs
+// steps.ApplicationFor imports this package for its side effect:
+//
+//	import _ "github.com/guidewalk/guidewalk/apps"
+//
+// A new application is one folder here and one import line below.
 package apps
 
 import (
+	_ "github.com/guidewalk/guidewalk/apps/beszel"
 	_ "github.com/guidewalk/guidewalk/apps/gatus"
+	_ "github.com/guidewalk/guidewalk/apps/minio"
 	_ "github.com/guidewalk/guidewalk/apps/sftpgo"
 )

@@ -63,6 +63,7 @@ type Suite struct {
 	phases    map[string]time.Duration
 	began     time.Time
 	findings  []guide.Finding // the offline check's, printed first
+	users     []env.User      // the application's Authelia users, before each method gets its own
 }
 
 var suite = &Suite{}
@@ -184,6 +185,7 @@ func (s *Suite) start() error {
 			return err
 		}
 	}
+	s.users = users
 	var apps []env.AppSpec
 	for _, t := range s.Targets {
 		apps = append(apps, t.Instance.Spec())

@@ -1,6 +1,9 @@
-// Package beszel is Beszel's part of guidewalk: how to run a Beszel hub for
-// the guide's Web GUI method, when it is ready, and the read-only calls the
-// steps use to look at it (its sign-in methods, its users).
+// Package beszel is Beszel's part of guidewalk, all of it: how to run a
+// Beszel hub for the guide's Web GUI method, when it is ready, and the
+// read-only calls the steps use to look at it, its sign-in methods and its
+// users (this file); its Application (application.go); one file per user
+// action the guide names; its screens (pages/), which are PocketBase's.
+// Importing it registers it with steps.
 package beszel
 
 import (

@@ -1,6 +1,8 @@
-// Package minio is MinIO's part of guidewalk: how to run a MinIO instance
-// for a configuration method of the guide, when it is ready, and the admin
-// calls the steps use to look at it.
+// Package minio is MinIO's part of guidewalk, all of it: how to run a MinIO
+// instance for a configuration method of the guide, when it is ready, and
+// the admin calls the steps use to look at it (this file); its Application
+// (application.go); one file per user action the guide names; its screens
+// (pages/). Importing it registers it with steps.
 package minio
 
 import (

@@ -5,22 +5,22 @@ import (
 	"io"
 	"os"
 
-	"github.com/guidewalk/guidewalk/apps/minio"
 	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps"
 )
 
 // defaultImageVar is the variable --app-image sets when the guide cannot be
-// read to say which application it is: the project's own guide's.
-const defaultImageVar = minio.ImageVar
+// read to say which application it is: the project's own guide's (MinIO's,
+// as apps/minio names it; a test holds the two together).
+const defaultImageVar = "GUIDEWALK_MINIO_IMAGE"
 
 // images prints the images verify would run for a guide, one a line, for a
 // workflow to pull (with progress and retries of its own) before the run.
 func images(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("images", "[--authelia-image REF] [--app-image REF] [--sitevars ...] GUIDE", stderr)
 	autheliaImage := fs.String("authelia-image", os.Getenv(env.AutheliaImageVar), "the Authelia image instead of the one the guide's Tested Versions name (default $"+env.AutheliaImageVar+")")
-	appImage := fs.String("app-image", "", "the application's image instead of the one the guide's Tested Versions name (default: the application's variable, e.g. $"+minio.ImageVar+")")
+	appImage := fs.String("app-image", "", "the application's image instead of the one the guide's Tested Versions name (default: the application's variable, e.g. $"+defaultImageVar+")")
 	sitevars := sitevarsFlag(fs)
 	g, status, ok := readGuide(fs, args, sitevars, stderr)
 	if !ok {

@@ -19,8 +19,7 @@ import (
 	"io"
 	"os"
 
-	// The applications whose guides can be verified.
-	_ "github.com/guidewalk/guidewalk/apps"
+	_ "github.com/guidewalk/guidewalk/apps" // every application, for steps.ApplicationFor
 )
 
 // Exit statuses.

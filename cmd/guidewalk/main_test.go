@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/guidewalk/guidewalk/steps"
 )
 
 // The tests run in cmd/guidewalk: the repository's root is two levels up,
@@ -181,6 +183,22 @@ func TestImages(t *testing.T) {
 	}
 	if got, want := out.String(), "authelia/authelia:4.38.0\nexample/minio:x\n"; got != want {
 		t.Errorf("images --app-image = %q, want %q", got, want)
+	}
+}
+
+// defaultImageVar, a plain constant, is the variable of the project's
+// guide's application as that application (apps/minio) names it.
+func TestDefaultImageVar(t *testing.T) {
+	g, err := loadGuide(projectGuide, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := steps.ApplicationFor(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.ImageVar() != defaultImageVar {
+		t.Errorf("defaultImageVar = %q, the project's guide's application (%s) says %q", defaultImageVar, a.Product(), a.ImageVar())
 	}
 }
 

@@ -18,7 +18,7 @@ func (a AutheliaLogin) field(label string) playwright.Locator {
 }
 
 // WaitRendered waits for the Username field.
-func (a AutheliaLogin) WaitRendered() error { return visible(a.field("Username")) }
+func (a AutheliaLogin) WaitRendered() error { return Visible(a.field("Username")) }
 
 // Fill types username and password.
 func (a AutheliaLogin) Fill(user, password string) error {
@@ -32,7 +32,7 @@ func (a AutheliaLogin) Fill(user, password string) error {
 }
 
 // Submit presses Sign in.
-func (a AutheliaLogin) Submit() error { return button(a.Page, "Sign in").Click() }
+func (a AutheliaLogin) Submit() error { return Button(a.Page, "Sign in").Click() }
 
 // AutheliaTOTP is Authelia's second factor screen with a one-time password.
 type AutheliaTOTP struct{ Page playwright.Page }
@@ -42,7 +42,7 @@ type AutheliaTOTP struct{ Page playwright.Page }
 func (a AutheliaTOTP) inputs() playwright.Locator { return a.Page.Locator("#otp-input input") }
 
 // WaitRendered waits for the one-time password inputs.
-func (a AutheliaTOTP) WaitRendered() error { return visible(a.inputs()) }
+func (a AutheliaTOTP) WaitRendered() error { return Visible(a.inputs()) }
 
 // Enter types the code, one digit per box.
 func (a AutheliaTOTP) Enter(code string) error {
@@ -61,12 +61,12 @@ func (a AutheliaTOTP) Enter(code string) error {
 type AutheliaConsent struct{ Page playwright.Page }
 
 // WaitRendered waits for the Accept button.
-func (a AutheliaConsent) WaitRendered() error { return visible(button(a.Page, "Accept")) }
+func (a AutheliaConsent) WaitRendered() error { return Visible(Button(a.Page, "Accept")) }
 
 // Accept grants consent.
 func (a AutheliaConsent) Accept() error {
 	if err := a.WaitRendered(); err != nil {
 		return err
 	}
-	return button(a.Page, "Accept").Click()
+	return Button(a.Page, "Accept").Click()
 }

@@ -18,7 +18,7 @@ const drawnJS = `() => new Promise(done => requestAnimationFrame(() => {
 // redirect lands) is blank white. It returns whether the page is drawn.
 func WaitDrawn(page playwright.Page, limit time.Duration) bool {
 	deadline := time.Now().Add(limit)
-	_ = page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateLoad, Timeout: ms(limit)})
+	_ = page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateLoad, Timeout: playwright.Float(float64(limit.Milliseconds()))})
 	for {
 		v, err := page.Evaluate(drawnJS)
 		if ok, _ := v.(bool); err == nil && ok {
@@ -31,10 +31,10 @@ func WaitDrawn(page playwright.Page, limit time.Duration) bool {
 		// A navigation in flight destroys the context Evaluate ran in: wait
 		// for the next document instead of polling the old one.
 		if err != nil {
-			_ = page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateLoad, Timeout: ms(left)})
+			_ = page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateLoad, Timeout: playwright.Float(float64(left.Milliseconds()))})
 			continue
 		}
 		_, _ = page.WaitForFunction(`() => document.body && (document.body.innerText.trim().length > 0 || document.body.querySelector("img, svg, canvas, video") !== null)`, nil,
-			playwright.PageWaitForFunctionOptions{Timeout: ms(left)})
+			playwright.PageWaitForFunctionOptions{Timeout: playwright.Float(float64(left.Milliseconds()))})
 	}
 }

@@ -51,7 +51,7 @@ func gotoRendered(page playwright.Page, url string, rendered playwright.Locator)
 				return err
 			}
 			// Chromium may be reloading the page itself: let that end first.
-			_ = page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateLoad, Timeout: ms(Timeout)})
+			_ = page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateLoad, Timeout: TimeoutMs()})
 			if rendered.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: playwright.Float(500)}) == nil {
 				return nil
 			}

@@ -1,5 +1,8 @@
-// Package pages holds one page object per screen the guide passes through.
-// Page objects know selectors and waits; they know nothing of Gherkin.
+// Package pages holds the page objects of Authelia's screens, which every
+// guide passes through, and what every page object shares: its waits, the
+// NotFound error, loading a page again after a network change. An
+// application's own screens are in its folder (apps/<app>/pages). Page
+// objects know selectors and waits; they know nothing of Gherkin.
 package pages
 
 import (
@@ -14,18 +17,19 @@ import (
 // bundle over connections it closes after each request.
 var Timeout = 30 * time.Second
 
-func ms(d time.Duration) *float64 { return playwright.Float(float64(d.Milliseconds())) }
+// TimeoutMs is Timeout in Playwright's unit, for waits of page objects and steps.
+func TimeoutMs() *float64 { return playwright.Float(float64(Timeout.Milliseconds())) }
 
-// TimeoutMs is Timeout in Playwright's unit, for waits steps make themselves.
-func TimeoutMs() *float64 { return ms(Timeout) }
+// The helpers below are for page objects, here and in an application's
+// folder (apps/<app>/pages).
 
-// visible waits until l is visible.
-func visible(l playwright.Locator) error {
-	return l.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: ms(Timeout)})
+// Visible waits until l is visible.
+func Visible(l playwright.Locator) error {
+	return l.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: TimeoutMs()})
 }
 
-// texts returns the trimmed, non-empty inner texts of l's matches.
-func texts(l playwright.Locator) []string {
+// Texts returns the trimmed, non-empty inner texts of l's matches.
+func Texts(l playwright.Locator) []string {
 	all, _ := l.AllInnerTexts()
 	var out []string
 	for _, t := range all {
@@ -47,10 +51,11 @@ func (e *NotFound) Error() string {
 	if len(e.Offered) == 0 {
 		return fmt.Sprintf("the page has no %s", e.What)
 	}
-	return fmt.Sprintf("the page has no %s; it offers %s", e.What, quoteAll(e.Offered))
+	return fmt.Sprintf("the page has no %s; it offers %s", e.What, QuoteAll(e.Offered))
 }
 
-func quoteAll(s []string) string {
+// QuoteAll quotes each of s, in brackets: ["a", "b"].
+func QuoteAll(s []string) string {
 	q := make([]string, len(s))
 	for i, v := range s {
 		q[i] = fmt.Sprintf("%q", v)
@@ -58,12 +63,18 @@ func quoteAll(s []string) string {
 	return "[" + strings.Join(q, ", ") + "]"
 }
 
-// button is the button whose accessible name is name.
-func button(p playwright.Page, name string) playwright.Locator {
+// Button is the button whose accessible name is name.
+func Button(p playwright.Page, name string) playwright.Locator {
 	return p.GetByRole("button", playwright.PageGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
 }
 
-// heading is the heading whose accessible name is name.
-func heading(p playwright.Page, name string) playwright.Locator {
+// Heading is the heading whose accessible name is name.
+func Heading(p playwright.Page, name string) playwright.Locator {
 	return p.GetByRole("heading", playwright.PageGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
+}
+
+// FirstText is the inner text of l's first match, "" when there is none.
+func FirstText(l playwright.Locator) string {
+	t, _ := l.First().InnerText()
+	return t
 }

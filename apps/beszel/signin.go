@@ -1,4 +1,4 @@
-package steps
+package beszel
 
 import (
 	"context"
@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/guidewalk/guidewalk/apps/beszel/pages"
 	"github.com/guidewalk/guidewalk/env"
-	"github.com/guidewalk/guidewalk/steps/pages"
+	"github.com/guidewalk/guidewalk/steps"
+	ui "github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -17,15 +19,15 @@ import (
 // user as Beszel's admin, in the settings dashboard: Collections > users >
 // New record. The guide does not say so. Then the user starts at Beszel's
 // login page in a browser of their own.
-func (w *World) beszelUserFor(user string) error {
-	u, err := w.testUser(user)
+func (w scenario) beszelUserFor(user string) error {
+	u, err := w.TestUser(user)
 	if err != nil {
 		return err
 	}
-	b := w.beszel()
-	su := pages.BeszelSuperuserLogin{Page: w.page}
-	cols := pages.BeszelCollections{Page: w.page}
-	if err := pages.Goto(w.page, w.appURL()+"_/", su.Heading().Or(w.page.GetByPlaceholder("Search collections..."))); err != nil {
+	b := w.instance()
+	su := pages.BeszelSuperuserLogin{Page: w.Page()}
+	cols := pages.BeszelCollections{Page: w.Page()}
+	if err := ui.Goto(w.Page(), w.AppURL()+"_/", su.Heading().Or(w.Page().GetByPlaceholder("Search collections..."))); err != nil {
 		return err
 	}
 	if su.Rendered() {
@@ -33,11 +35,11 @@ func (w *World) beszelUserFor(user string) error {
 			return fmt.Errorf("signing in to PocketBase's Superuser login as %s: %w", b.AdminEmail, err)
 		}
 	}
-	if err := (pages.BeszelAdmin{Page: w.page}).Go("Collections"); err != nil {
+	if err := (pages.BeszelAdmin{Page: w.Page()}).Go("Collections"); err != nil {
 		return err
 	}
 	// The collection of users is the one guide step 4 names.
-	_, names, err := w.guideCodes(bzCollection, 1)
+	_, names, err := w.GuideCodes(bzCollection, 1)
 	if err != nil {
 		return err
 	}
@@ -50,7 +52,7 @@ func (w *World) beszelUserFor(user string) error {
 	}
 	// A password is required; the user never uses it.
 	pw := env.NewPassword()
-	w.s.Log.Hide(pw)
+	w.Hide(pw)
 	for _, f := range []struct{ label, value string }{{"email", u.Email}, {"Password", pw}, {"Password confirm", pw}} {
 		if err := form.Fill(f.label, f.value); err != nil {
 			return err
@@ -65,82 +67,82 @@ func (w *World) beszelUserFor(user string) error {
 	if ok, err := b.UserExists(context.Background(), u.Email); err != nil || !ok {
 		return fmt.Errorf("Beszel has no user %s after Create (%v)", u.Email, err)
 	}
-	w.notInGuide(bzSave, "Beszel signs in through a provider only a user it already has, by email (it creates none unless started with USER_CREATION=true, which the guide does not name): as the admin, in the settings dashboard's Collections > users, pressed \"New record\" and created %s, %q's email in Authelia (email, Password, Password confirm, then \"Create\")", u.Email, user)
+	w.NotInGuide(bzSave, "Beszel signs in through a provider only a user it already has, by email (it creates none unless started with USER_CREATION=true, which the guide does not name): as the admin, in the settings dashboard's Collections > users, pressed \"New record\" and created %s, %q's email in Authelia (email, Password, Password confirm, then \"Create\")", u.Email, user)
 	// The user signs in in a browser of their own.
-	if err := w.openContext(); err != nil {
+	if err := w.FreshContext(); err != nil {
 		return err
 	}
-	return w.s.App.AtStart(w)
+	return w.loginPage()
 }
 
 // noBeszelUser: Beszel has no user with the Authelia user's email.
-func (w *World) noBeszelUser(user string) error {
-	u, err := w.testUser(user)
+func (w scenario) noBeszelUser(user string) error {
+	u, err := w.TestUser(user)
 	if err != nil {
 		return err
 	}
-	ok, err := w.beszel().UserExists(context.Background(), u.Email)
+	ok, err := w.instance().UserExists(context.Background(), u.Email)
 	if err != nil {
 		return err
 	}
 	if ok {
 		return fmt.Errorf("Beszel has a user %s", u.Email)
 	}
-	w.note("Beszel has no user %s (%q's email in Authelia)", u.Email, user)
+	w.Note("Beszel has no user %s (%q's email in Authelia)", u.Email, user)
 	return nil
 }
 
 // clickBeszelProvider presses the login page's button named by step 9's
 // Display name. PocketBase opens Authelia in a pop-up window and waits for
 // it to come back there.
-func (w *World) clickBeszelProvider() error {
-	st, err := w.guideStep(bzForm)
+func (w scenario) clickBeszelProvider() error {
+	st, err := w.GuideStep(bzForm)
 	if err != nil {
 		return err
 	}
 	it, ok := st.Item("Display name")
 	if !ok {
-		return &GuideError{Step: st.Number, Where: w.s.Guide.Where(st.Line), Says: st.Text, Saw: "the suite names the login button by the entry \"Display name\", which the step no longer has"}
+		return &steps.GuideError{Step: st.Number, Where: w.Guide().Where(st.Line), Says: st.Text, Saw: "the suite names the login button by the entry \"Display name\", which the step no longer has"}
 	}
-	login := pages.BeszelLogin{Page: w.page, Base: w.appURL()}
+	login := pages.BeszelLogin{Page: w.Page(), Base: w.AppURL()}
 	if err := login.Open(); err != nil {
 		return err
 	}
-	popup, err := w.page.ExpectPopup(func() error { return login.ChooseProvider(it.Value) }, playwright.PageExpectPopupOptions{Timeout: pages.TimeoutMs()})
+	popup, err := w.Page().ExpectPopup(func() error { return login.ChooseProvider(it.Value) }, playwright.PageExpectPopupOptions{Timeout: ui.TimeoutMs()})
 	if err != nil {
-		var nf *pages.NotFound
+		var nf *ui.NotFound
 		if errors.As(err, &nf) {
-			return w.itemError(st, it, "Beszel's login page "+nf.Error())
+			return w.ItemError(st, it, "Beszel's login page "+nf.Error())
 		}
 		return fmt.Errorf("pressing %q on Beszel's login page opened no pop-up window: %w", it.Value, err)
 	}
-	w.popup = popup
-	pages.Watch(popup)
-	if err := (pages.AutheliaLogin{Page: popup}).WaitRendered(); err != nil {
+	w.SetPopup(popup)
+	ui.Watch(popup)
+	if err := (ui.AutheliaLogin{Page: popup}).WaitRendered(); err != nil {
 		return fmt.Errorf("Authelia's sign-in did not appear in the pop-up window (at %s): %w", popup.URL(), err)
 	}
-	w.snapOf(popup, "pop-up")
-	w.note("%q opened a pop-up window at %s", it.Value, strings.SplitN(popup.URL(), "?", 2)[0])
+	w.SnapOf(popup, "pop-up")
+	w.Note("%q opened a pop-up window at %s", it.Value, strings.SplitN(popup.URL(), "?", 2)[0])
 	return nil
 }
 
 // loggedInToBeszelAs: Beszel shows its home to the user, and its user
 // menu names them by their email.
-func (w *World) loggedInToBeszelAs(user string) error {
-	if user != w.user {
-		return fmt.Errorf("this scenario signed in to Authelia as %q, not %q", w.user, user)
+func (w scenario) loggedInToBeszelAs(user string) error {
+	if user != w.User() {
+		return fmt.Errorf("this scenario signed in to Authelia as %q, not %q", w.User(), user)
 	}
-	u, err := w.testUser(user)
+	u, err := w.TestUser(user)
 	if err != nil {
 		return err
 	}
-	home := pages.BeszelHome{Page: w.page}
-	login := pages.BeszelLogin{Page: w.page, Base: w.appURL()}
+	home := pages.BeszelHome{Page: w.Page()}
+	login := pages.BeszelLogin{Page: w.Page(), Base: w.AppURL()}
 	if err := home.WaitRenderedOrToast(); err != nil {
-		return fmt.Errorf("neither Beszel's home nor a message appeared (at %s): %w", w.page.URL(), err)
+		return fmt.Errorf("neither Beszel's home nor a message appeared (at %s): %w", w.Page().URL(), err)
 	}
 	if !home.Rendered() {
-		return fmt.Errorf("not logged in to Beszel: it says %q (at %s)", login.ToastText(), w.page.URL())
+		return fmt.Errorf("not logged in to Beszel: it says %q (at %s)", login.ToastText(), w.Page().URL())
 	}
 	heading := home.Heading()
 	email, entries, err := home.SignedInAs()
@@ -150,35 +152,35 @@ func (w *World) loggedInToBeszelAs(user string) error {
 	if !strings.EqualFold(email, u.Email) {
 		return fmt.Errorf("Beszel's user menu names %q, not %q's email %s", email, user, u.Email)
 	}
-	w.note("logged in to Beszel through Authelia: its home shows %q, the user menu names %s and offers %q", heading, email, entries)
+	w.Note("logged in to Beszel through Authelia: its home shows %q, the user menu names %s and offers %q", heading, email, entries)
 	return nil
 }
 
 // beszelRefuses: back from Authelia, Beszel stays at its login page and
 // says the login attempt failed; it made no user.
-func (w *World) beszelRefuses() error {
-	home := pages.BeszelHome{Page: w.page}
-	login := pages.BeszelLogin{Page: w.page, Base: w.appURL()}
+func (w scenario) beszelRefuses() error {
+	home := pages.BeszelHome{Page: w.Page()}
+	login := pages.BeszelLogin{Page: w.Page(), Base: w.AppURL()}
 	if err := home.WaitRenderedOrToast(); err != nil {
-		return fmt.Errorf("Beszel showed neither its home nor a message to %q (at %s): %w", w.user, w.page.URL(), err)
+		return fmt.Errorf("Beszel showed neither its home nor a message to %q (at %s): %w", w.User(), w.Page().URL(), err)
 	}
 	if home.Rendered() {
-		return fmt.Errorf("Beszel let %q in", w.user)
+		return fmt.Errorf("Beszel let %q in", w.User())
 	}
 	msg := login.ToastText()
 	if !strings.Contains(msg, "Login attempt failed") {
-		return fmt.Errorf("Beszel refused %q with an unexpected message %q", w.user, msg)
+		return fmt.Errorf("Beszel refused %q with an unexpected message %q", w.User(), msg)
 	}
 	if !login.Rendered() {
-		return fmt.Errorf("Beszel refused %q but does not show its login form (at %s)", w.user, w.page.URL())
+		return fmt.Errorf("Beszel refused %q but does not show its login form (at %s)", w.User(), w.Page().URL())
 	}
-	u, err := w.testUser(w.user)
+	u, err := w.TestUser(w.User())
 	if err != nil {
 		return err
 	}
-	if ok, err := w.beszel().UserExists(context.Background(), u.Email); err != nil || ok {
+	if ok, err := w.instance().UserExists(context.Background(), u.Email); err != nil || ok {
 		return fmt.Errorf("Beszel has a user %s after refusing them (%v)", u.Email, err)
 	}
-	w.note("Beszel says: %s", msg)
+	w.Note("Beszel says: %s", msg)
 	return nil
 }

@@ -1,3 +1,6 @@
+// Package pages holds one page object per screen of MinIO's console the
+// guide passes through, found by role, label and visible name. Page objects
+// know selectors and waits; they know nothing of Gherkin.
 package pages
 
 import (
@@ -5,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	ui "github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -31,12 +35,12 @@ func (p MinIOLogin) Open() error {
 	if strings.HasPrefix(p.Page.URL(), p.Base) && p.Rendered() {
 		return nil
 	}
-	return gotoRendered(p.Page, p.Base+"login", p.anyForm())
+	return ui.Goto(p.Page, p.Base+"login", p.anyForm())
 }
 
 // WaitRendered waits for the login form or the SSO choice to be drawn, not
 // for navigation alone: the console is a JS app.
-func (p MinIOLogin) WaitRendered() error { return visible(p.anyForm()) }
+func (p MinIOLogin) WaitRendered() error { return ui.Visible(p.anyForm()) }
 
 func (p MinIOLogin) anyForm() playwright.Locator {
 	return p.accessKey().Or(p.control(otherMethods))
@@ -66,7 +70,7 @@ func (p MinIOLogin) SignIn(user, password string) error {
 			return err
 		}
 	}
-	if err := visible(p.accessKey()); err != nil {
+	if err := ui.Visible(p.accessKey()); err != nil {
 		return err
 	}
 	if err := p.accessKey().Fill(user); err != nil {
@@ -75,7 +79,7 @@ func (p MinIOLogin) SignIn(user, password string) error {
 	if err := p.secretKey().Fill(password); err != nil {
 		return err
 	}
-	if err := button(p.Page, "Login").Click(); err != nil {
+	if err := ui.Button(p.Page, "Login").Click(); err != nil {
 		return err
 	}
 	return MinIOConsole{Page: p.Page}.WaitRendered()
@@ -92,16 +96,16 @@ func (p MinIOLogin) openList() playwright.Locator {
 func (p MinIOLogin) OpenList(label string) ([]string, error) {
 	c := p.control(label)
 	if n, _ := c.Count(); n == 0 {
-		return nil, &NotFound{What: "control labelled " + label, Offered: texts(p.Page.GetByRole("button"))}
+		return nil, &ui.NotFound{What: "control labelled " + label, Offered: ui.Texts(p.Page.GetByRole("button"))}
 	}
 	if err := c.First().Click(); err != nil {
 		return nil, err
 	}
-	if err := visible(p.openList()); err != nil {
-		return nil, &NotFound{What: "list opened by " + label}
+	if err := ui.Visible(p.openList()); err != nil {
+		return nil, &ui.NotFound{What: "list opened by " + label}
 	}
 	var out []string
-	for _, t := range texts(p.openList()) {
+	for _, t := range ui.Texts(p.openList()) {
 		for _, line := range strings.Split(t, "\n") {
 			if line = strings.TrimSpace(line); line != "" {
 				out = append(out, line)
@@ -125,7 +129,7 @@ func (p MinIOLogin) ssoButton(name string) playwright.Locator {
 // SSOButtons are the buttons the screen offers besides the form's Login.
 func (p MinIOLogin) SSOButtons() []string {
 	var out []string
-	for _, t := range texts(p.Page.GetByRole("button")) {
+	for _, t := range ui.Texts(p.Page.GetByRole("button")) {
 		if t != "Login" {
 			out = append(out, t)
 		}
@@ -136,8 +140,8 @@ func (p MinIOLogin) SSOButtons() []string {
 // ChooseSSO clicks the identity provider button whose name is name.
 func (p MinIOLogin) ChooseSSO(name string) error {
 	b := p.ssoButton(name)
-	if err := visible(b); err != nil {
-		return &NotFound{What: "button " + name, Offered: p.SSOButtons()}
+	if err := ui.Visible(b); err != nil {
+		return &ui.NotFound{What: "button " + name, Offered: p.SSOButtons()}
 	}
 	return b.First().Click()
 }
@@ -149,7 +153,7 @@ func (p MinIOLogin) messages() playwright.Locator {
 // Message is the error the login screen shows, if any, each text once.
 func (p MinIOLogin) Message() string {
 	var out []string
-	for _, t := range texts(p.messages()) {
+	for _, t := range ui.Texts(p.messages()) {
 		if !slices.Contains(out, t) {
 			out = append(out, t)
 		}
@@ -157,14 +161,9 @@ func (p MinIOLogin) Message() string {
 	return strings.Join(out, " | ")
 }
 
-func firstText(l playwright.Locator) string {
-	t, _ := l.First().InnerText()
-	return t
-}
-
 // WaitMessage waits for the login screen to show an error and returns it.
 func (p MinIOLogin) WaitMessage() (string, error) {
-	if err := visible(p.messages()); err != nil {
+	if err := ui.Visible(p.messages()); err != nil {
 		return "", err
 	}
 	return p.Message(), nil

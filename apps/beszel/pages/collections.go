@@ -3,6 +3,7 @@ package pages
 import (
 	"fmt"
 
+	ui "github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -19,7 +20,7 @@ func (c BeszelCollections) list() playwright.Locator {
 }
 
 // Names lists the collections the column shows.
-func (c BeszelCollections) Names() []string { return texts(c.list().GetByRole("link")) }
+func (c BeszelCollections) Names() []string { return ui.Texts(c.list().GetByRole("link")) }
 
 func (c BeszelCollections) newRecord() playwright.Locator {
 	return c.Page.GetByRole("button", playwright.PageGetByRoleOptions{Name: nameRe("New record")})
@@ -27,43 +28,43 @@ func (c BeszelCollections) newRecord() playwright.Locator {
 
 // Open shows the collection named name.
 func (c BeszelCollections) Open(name string) error {
-	if err := visible(c.list()); err != nil {
+	if err := ui.Visible(c.list()); err != nil {
 		return err
 	}
 	l := c.list().GetByRole("link", playwright.LocatorGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
 	if n, _ := l.Count(); n == 0 {
-		return &NotFound{What: "collection " + name, Offered: c.Names()}
+		return &ui.NotFound{What: "collection " + name, Offered: c.Names()}
 	}
 	if err := l.First().Click(); err != nil {
 		return err
 	}
 	// The records' header (breadcrumbs, buttons) is drawn with the list.
-	return visible(c.newRecord())
+	return ui.Visible(c.newRecord())
 }
 
 // cog is the button drawn as a cog beside the collection's name; its only
 // name is the one it gives assistive technology.
-func (c BeszelCollections) cog() playwright.Locator { return button(c.Page, "Edit collection") }
+func (c BeszelCollections) cog() playwright.Locator { return ui.Button(c.Page, "Edit collection") }
 
 // HeaderButtons are the buttons beside the collection's name and above its records.
 func (c BeszelCollections) HeaderButtons() []string {
 	var out []string
 	for _, b := range []string{"Edit collection", "Refresh"} {
-		if v, _ := button(c.Page, b).IsVisible(); v {
+		if v, _ := ui.Button(c.Page, b).IsVisible(); v {
 			out = append(out, b+" (icon)")
 		}
 	}
-	return append(out, texts(c.Page.GetByRole("main").GetByRole("button"))...)
+	return append(out, ui.Texts(c.Page.GetByRole("main").GetByRole("button"))...)
 }
 
 // EditCollection clicks the cog and waits for "Edit collection". The cog is
 // drawn with the header or not at all (when the settings hide it).
 func (c BeszelCollections) EditCollection() error {
-	if err := visible(c.newRecord()); err != nil {
+	if err := ui.Visible(c.newRecord()); err != nil {
 		return err
 	}
 	if v, _ := c.cog().IsVisible(); !v {
-		return &NotFound{What: "cog beside the collection's name (a button \"Edit collection\")", Offered: c.HeaderButtons()}
+		return &ui.NotFound{What: "cog beside the collection's name (a button \"Edit collection\")", Offered: c.HeaderButtons()}
 	}
 	if err := c.cog().Click(); err != nil {
 		return err
@@ -74,19 +75,19 @@ func (c BeszelCollections) EditCollection() error {
 // NewRecord presses "New record" and waits for its form.
 func (c BeszelCollections) NewRecord() (BeszelRecordForm, error) {
 	f := BeszelRecordForm{Page: c.Page}
-	if err := visible(c.newRecord()); err != nil {
-		return f, &NotFound{What: "button New record", Offered: c.HeaderButtons()}
+	if err := ui.Visible(c.newRecord()); err != nil {
+		return f, &ui.NotFound{What: "button New record", Offered: c.HeaderButtons()}
 	}
 	if err := c.newRecord().Click(); err != nil {
 		return f, err
 	}
-	return f, visible(f.heading())
+	return f, ui.Visible(f.heading())
 }
 
 // HasRecordWith says whether the records list shows a cell reading text.
 func (c BeszelCollections) HasRecordWith(text string) bool {
 	cell := c.Page.GetByRole("cell", playwright.PageGetByRoleOptions{Name: text, Exact: playwright.Bool(true)})
-	return visible(cell) == nil
+	return ui.Visible(cell) == nil
 }
 
 // BeszelRecordForm is "New <collection> record".
@@ -97,21 +98,21 @@ func (f BeszelRecordForm) heading() playwright.Locator {
 }
 
 // Labels lists the form's field labels.
-func (f BeszelRecordForm) Labels() []string { return texts(f.Page.Locator("form label")) }
+func (f BeszelRecordForm) Labels() []string { return ui.Texts(f.Page.Locator("form label")) }
 
 // Fill types value into the field labelled label (case aside: the form
 // labels its fields by their names, such as "email").
 func (f BeszelRecordForm) Fill(label, value string) error {
 	in := f.Page.GetByLabel(labelRe(label))
 	if n, _ := in.Count(); n == 0 {
-		return &NotFound{What: fmt.Sprintf("field labelled %q", label), Offered: f.Labels()}
+		return &ui.NotFound{What: fmt.Sprintf("field labelled %q", label), Offered: f.Labels()}
 	}
 	return in.First().Fill(value)
 }
 
 // Create presses Create and waits for PocketBase's confirmation.
 func (f BeszelRecordForm) Create() error {
-	if err := button(f.Page, "Create").Click(); err != nil {
+	if err := ui.Button(f.Page, "Create").Click(); err != nil {
 		return err
 	}
 	return BeszelAdmin{Page: f.Page}.WaitSuccess("Successfully created record.")

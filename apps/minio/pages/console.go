@@ -1,6 +1,7 @@
 package pages
 
 import (
+	ui "github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -15,18 +16,18 @@ func (c MinIOConsole) menu() playwright.Locator {
 }
 
 // WaitRendered waits for the left hand menu.
-func (c MinIOConsole) WaitRendered() error { return visible(c.menu()) }
+func (c MinIOConsole) WaitRendered() error { return ui.Visible(c.menu()) }
 
 // MenuEntries lists what the left hand menu shows.
 func (c MinIOConsole) MenuEntries() []string {
-	return texts(c.menu().Locator("button"))
+	return ui.Texts(c.menu().Locator("button"))
 }
 
 // Go clicks the left hand menu entry whose text is name.
 func (c MinIOConsole) Go(name string) error {
 	entry := c.menu().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
 	if n, _ := entry.Count(); n == 0 {
-		return &NotFound{What: "left hand menu entry " + name, Offered: c.MenuEntries()}
+		return &ui.NotFound{What: "left hand menu entry " + name, Offered: c.MenuEntries()}
 	}
 	if err := entry.First().Click(); err != nil {
 		return err
@@ -38,7 +39,7 @@ func (c MinIOConsole) Go(name string) error {
 // console draws its loader (the one class both generations give it) while
 // a screen fetches its content.
 func (c MinIOConsole) Settle() error {
-	return c.Page.Locator(".min-loader").First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ms(Timeout)})
+	return c.Page.Locator(".min-loader").First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ui.TimeoutMs()})
 }
 
 // Button is a button of the page (not the menu) labelled name.
@@ -49,8 +50,8 @@ func (c MinIOConsole) Button(name string) playwright.Locator {
 // ClickButton clicks the button labelled name, or says which buttons exist.
 func (c MinIOConsole) ClickButton(name string) error {
 	b := c.Button(name)
-	if err := visible(b); err != nil {
-		return &NotFound{What: "button " + name, Offered: texts(c.Page.Locator("button"))}
+	if err := ui.Visible(b); err != nil {
+		return &ui.NotFound{What: "button " + name, Offered: ui.Texts(c.Page.Locator("button"))}
 	}
 	return b.First().Click()
 }
@@ -62,8 +63,8 @@ func (c MinIOConsole) RestartBanner() playwright.Locator {
 
 // Restart accepts the offer of a server restart.
 func (c MinIOConsole) Restart() error {
-	if err := visible(c.RestartBanner()); err != nil {
-		return &NotFound{What: "offer of a server restart", Offered: texts(c.Page.Locator("button"))}
+	if err := ui.Visible(c.RestartBanner()); err != nil {
+		return &ui.NotFound{What: "offer of a server restart", Offered: ui.Texts(c.Page.Locator("button"))}
 	}
 	return c.Page.Locator("#restart-server").Click()
 }
@@ -86,7 +87,7 @@ func (c MinIOConsole) Error() string {
 	if v, _ := c.ErrorMessage().First().IsVisible(); !v {
 		return ""
 	}
-	return firstText(c.ErrorMessage())
+	return ui.FirstText(c.ErrorMessage())
 }
 
 // Rendered says whether the logged-in console is drawn now.
@@ -97,11 +98,11 @@ func (c MinIOConsole) Rendered() bool {
 
 // WaitRenderedOr waits until either the console or the login screen is drawn.
 func (c MinIOConsole) WaitRenderedOr(login MinIOLogin) error {
-	return visible(c.menu().Or(login.anyForm()))
+	return ui.Visible(c.menu().Or(login.anyForm()))
 }
 
 // WaitRenderedOrMessage waits until the console is drawn or the login
 // screen shows an error, whichever comes first.
 func (c MinIOConsole) WaitRenderedOrMessage(login MinIOLogin) error {
-	return visible(c.menu().Or(login.messages()))
+	return ui.Visible(c.menu().Or(login.messages()))
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	ui "github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -19,7 +20,7 @@ func (b Buckets) Create(name string) (string, error) {
 	console := MinIOConsole{Page: b.Page}
 	// Users whose policy allows bucket administration reach "Create Bucket" under "Buckets".
 	if !slices.Contains(console.MenuEntries(), "Buckets") {
-		return "", &NotFound{What: "menu entry Buckets", Offered: console.MenuEntries()}
+		return "", &ui.NotFound{What: "menu entry Buckets", Offered: console.MenuEntries()}
 	}
 	if err := console.Go("Buckets"); err != nil {
 		return "", err
@@ -28,7 +29,7 @@ func (b Buckets) Create(name string) (string, error) {
 		return "", err
 	}
 	in := b.Page.Locator("#bucket-name")
-	if err := visible(in); err != nil {
+	if err := ui.Visible(in); err != nil {
 		return "", err
 	}
 	if err := in.Fill(name); err != nil {
@@ -36,7 +37,7 @@ func (b Buckets) Create(name string) (string, error) {
 	}
 	resp, err := b.Page.ExpectResponse(func(r playwright.Response) bool {
 		return r.Request().Method() == "POST" && strings.HasSuffix(r.URL(), "/api/v1/buckets")
-	}, func() error { return b.Page.Locator("#create-bucket").Click() }, playwright.PageExpectResponseOptions{Timeout: ms(Timeout)})
+	}, func() error { return b.Page.Locator("#create-bucket").Click() }, playwright.PageExpectResponseOptions{Timeout: ui.TimeoutMs()})
 	if err != nil {
 		return "", err
 	}
@@ -50,9 +51,9 @@ func (b Buckets) Create(name string) (string, error) {
 	}
 	row := b.Page.GetByRole("row").Filter(playwright.LocatorFilterOptions{Has: b.Page.Locator("#browse-" + name)})
 	if err := b.refreshUntil(row); err != nil {
-		return "", &NotFound{What: "bucket " + name + " in the Object Browser", Offered: texts(b.Page.GetByRole("row"))}
+		return "", &ui.NotFound{What: "bucket " + name + " in the Object Browser", Offered: ui.Texts(b.Page.GetByRole("row"))}
 	}
-	cells := texts(row.First().GetByRole("gridcell"))
+	cells := ui.Texts(row.First().GetByRole("gridcell"))
 	if len(cells) == 0 {
 		return "", nil
 	}
@@ -62,7 +63,7 @@ func (b Buckets) Create(name string) (string, error) {
 // refreshUntil presses the list's refresh button, as a user would, until row
 // shows. MinIO may list a new bucket to a non-root session a moment late.
 func (b Buckets) refreshUntil(row playwright.Locator) error {
-	deadline := time.Now().Add(Timeout)
+	deadline := time.Now().Add(ui.Timeout)
 	for {
 		err := row.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: playwright.Float(400)})
 		if err == nil || time.Now().After(deadline) {
@@ -70,7 +71,7 @@ func (b Buckets) refreshUntil(row playwright.Locator) error {
 		}
 		_, err = b.Page.ExpectResponse(func(r playwright.Response) bool {
 			return r.Request().Method() == "GET" && strings.HasSuffix(r.URL(), "/api/v1/buckets")
-		}, func() error { return b.Page.Locator("#refresh-buckets").Click() }, playwright.PageExpectResponseOptions{Timeout: ms(Timeout)})
+		}, func() error { return b.Page.Locator("#refresh-buckets").Click() }, playwright.PageExpectResponseOptions{Timeout: ui.TimeoutMs()})
 		if err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	ui "github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -27,7 +28,7 @@ func labelRe(words string) *regexp.Regexp {
 type BeszelSuperuserLogin struct{ Page playwright.Page }
 
 func (s BeszelSuperuserLogin) heading() playwright.Locator {
-	return heading(s.Page, "Superuser login")
+	return ui.Heading(s.Page, "Superuser login")
 }
 
 // Heading is the form's title, for screens that must be told apart.
@@ -41,7 +42,7 @@ func (s BeszelSuperuserLogin) Rendered() bool {
 
 // SignIn signs in and waits until the form is gone.
 func (s BeszelSuperuserLogin) SignIn(email, password string) error {
-	if err := visible(s.heading()); err != nil {
+	if err := ui.Visible(s.heading()); err != nil {
 		return err
 	}
 	if err := s.Page.GetByLabel(labelRe("Email")).Fill(email); err != nil {
@@ -53,7 +54,7 @@ func (s BeszelSuperuserLogin) SignIn(email, password string) error {
 	if err := s.Page.GetByRole("button", playwright.PageGetByRoleOptions{Name: nameRe("Login")}).Click(); err != nil {
 		return err
 	}
-	return s.heading().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ms(Timeout)})
+	return s.heading().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ui.TimeoutMs()})
 }
 
 // BeszelAdmin is what every screen of the settings dashboard shares: the
@@ -63,8 +64,8 @@ type BeszelAdmin struct{ Page playwright.Page }
 // Go follows the left hand menu's link named name ("Collections", "Settings").
 func (a BeszelAdmin) Go(name string) error {
 	l := a.Page.GetByRole("link", playwright.PageGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
-	if err := visible(l); err != nil {
-		return &NotFound{What: "link " + name, Offered: texts(a.Page.GetByRole("navigation").First().GetByRole("link"))}
+	if err := ui.Visible(l); err != nil {
+		return &ui.NotFound{What: "link " + name, Offered: ui.Texts(a.Page.GetByRole("navigation").First().GetByRole("link"))}
 	}
 	return l.First().Click()
 }
@@ -77,20 +78,20 @@ func (a BeszelAdmin) toasts() playwright.Locator { return a.Page.Locator(".toast
 func (a BeszelAdmin) WaitSuccess(success string) error {
 	ok := a.Page.GetByText(success, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)})
 	failed := a.Page.Locator(".toasts-wrapper .alert-danger")
-	if err := visible(ok.Or(failed)); err != nil {
+	if err := ui.Visible(ok.Or(failed)); err != nil {
 		if msg := a.FieldErrors(); len(msg) > 0 {
-			return fmt.Errorf("PocketBase shows %s", quoteAll(msg))
+			return fmt.Errorf("PocketBase shows %s", ui.QuoteAll(msg))
 		}
 		return fmt.Errorf("no notification %q: %w", success, err)
 	}
 	if v, _ := failed.First().IsVisible(); v {
-		return fmt.Errorf("PocketBase says %q", strings.TrimSpace(firstText(failed)))
+		return fmt.Errorf("PocketBase says %q", strings.TrimSpace(ui.FirstText(failed)))
 	}
 	return nil
 }
 
 // FieldErrors are the messages shown under fields.
-func (a BeszelAdmin) FieldErrors() []string { return texts(a.Page.Locator(".help-block-error")) }
+func (a BeszelAdmin) FieldErrors() []string { return ui.Texts(a.Page.Locator(".help-block-error")) }
 
 // BeszelSettings is Settings > Application (/_/#/settings).
 type BeszelSettings struct{ Page playwright.Page }
@@ -101,7 +102,7 @@ func (s BeszelSettings) Drawn() playwright.Locator {
 }
 
 // WaitRendered waits for the form.
-func (s BeszelSettings) WaitRendered() error { return visible(s.Drawn()) }
+func (s BeszelSettings) WaitRendered() error { return ui.Visible(s.Drawn()) }
 
 // Rendered says whether the settings form is drawn now.
 func (s BeszelSettings) Rendered() bool {
@@ -111,7 +112,7 @@ func (s BeszelSettings) Rendered() bool {
 
 // Switches are the labels of the page's switches.
 func (s BeszelSettings) Switches() []string {
-	return texts(s.Page.Locator("xpath=//input[@type='checkbox']/following-sibling::label"))
+	return ui.Texts(s.Page.Locator("xpath=//input[@type='checkbox']/following-sibling::label"))
 }
 
 // switchOf is the switch labelled label: a checkbox drawn as a switch (the
@@ -119,7 +120,7 @@ func (s BeszelSettings) Switches() []string {
 func (s BeszelSettings) switchOf(label string) (box, clickable playwright.Locator, err error) {
 	box = s.Page.GetByRole("checkbox", playwright.PageGetByRoleOptions{Name: nameRe(label)})
 	if n, _ := box.Count(); n == 0 {
-		return nil, nil, &NotFound{What: fmt.Sprintf("switch %q", label), Offered: s.Switches()}
+		return nil, nil, &ui.NotFound{What: fmt.Sprintf("switch %q", label), Offered: s.Switches()}
 	}
 	return box.First(), s.Page.GetByText(label, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)}).First(), nil
 }
@@ -158,9 +159,9 @@ func setSwitch(box, clickable playwright.Locator, on bool) error {
 // SaveChanges presses the form's "Save changes" and waits for PocketBase's
 // confirmation.
 func (s BeszelSettings) SaveChanges() error {
-	b := button(s.Page, "Save changes")
-	if err := visible(b); err != nil {
-		return &NotFound{What: "button Save changes", Offered: texts(s.Page.GetByRole("button"))}
+	b := ui.Button(s.Page, "Save changes")
+	if err := ui.Visible(b); err != nil {
+		return &ui.NotFound{What: "button Save changes", Offered: ui.Texts(s.Page.GetByRole("button"))}
 	}
 	if d, _ := b.IsDisabled(); d {
 		return fmt.Errorf("the %q button is disabled: nothing changed", "Save changes")

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	ui "github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -17,12 +18,12 @@ type OpenIDForm struct {
 func (f OpenIDForm) form() playwright.Locator { return f.Page.Locator("form").First() }
 
 // WaitRendered waits for the form.
-func (f OpenIDForm) WaitRendered() error { return visible(f.form().Locator("input").First()) }
+func (f OpenIDForm) WaitRendered() error { return ui.Visible(f.form().Locator("input").First()) }
 
 // Labels lists the form's field labels.
 func (f OpenIDForm) Labels() []string {
 	var out []string
-	for _, t := range texts(f.form().Locator("label")) {
+	for _, t := range ui.Texts(f.form().Locator("label")) {
 		out = append(out, strings.TrimSuffix(t, "*"))
 	}
 	return out
@@ -35,7 +36,7 @@ func (f OpenIDForm) row(label string) (playwright.Locator, error) {
 		HasText: regexp.MustCompile(`^\s*` + regexp.QuoteMeta(label) + `\*?\s*$`),
 	})
 	if n, _ := exact.Count(); n == 0 {
-		return nil, &NotFound{What: fmt.Sprintf("field labelled %q", label), Offered: f.Labels()}
+		return nil, &ui.NotFound{What: fmt.Sprintf("field labelled %q", label), Offered: f.Labels()}
 	}
 	return exact.First().Locator("xpath=ancestor::*[.//input][1]"), nil
 }
@@ -75,7 +76,7 @@ func (f OpenIDForm) Toggle(label string, on bool) error {
 		return err
 	}
 	if t, _ := in.GetAttribute("type"); t != "checkbox" {
-		return &NotFound{What: fmt.Sprintf("switch labelled %q (it is a %s field)", label, t)}
+		return &ui.NotFound{What: fmt.Sprintf("switch labelled %q (it is a %s field)", label, t)}
 	}
 	if checked, err := in.IsChecked(); err != nil || checked == on {
 		return err
@@ -96,7 +97,7 @@ func (f OpenIDForm) Checked(label string) (bool, error) {
 func (f OpenIDForm) Save(name string) error {
 	b := f.form().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
 	if n, _ := b.Count(); n == 0 {
-		return &NotFound{What: "button " + name, Offered: texts(f.form().Locator("button"))}
+		return &ui.NotFound{What: "button " + name, Offered: ui.Texts(f.form().Locator("button"))}
 	}
 	if d, _ := b.First().IsDisabled(); d {
 		return fmt.Errorf("the %q button is disabled: a required field is empty", name)

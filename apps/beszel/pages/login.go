@@ -1,3 +1,7 @@
+// Package pages holds one page object per screen of Beszel the guide
+// passes through (its settings dashboard is PocketBase's admin UI), found
+// by role, label and visible name. Page objects know selectors and waits;
+// they know nothing of Gherkin.
 package pages
 
 import (
@@ -5,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	ui "github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -23,8 +28,8 @@ func (p BeszelLogin) field(label string) playwright.Locator {
 	return p.Page.GetByLabel(label, playwright.PageGetByLabelOptions{Exact: playwright.Bool(true)})
 }
 
-func (p BeszelLogin) createAccount() playwright.Locator { return button(p.Page, "Create account") }
-func (p BeszelLogin) signIn() playwright.Locator        { return button(p.Page, "Sign in") }
+func (p BeszelLogin) createAccount() playwright.Locator { return ui.Button(p.Page, "Create account") }
+func (p BeszelLogin) signIn() playwright.Locator        { return ui.Button(p.Page, "Sign in") }
 
 func (p BeszelLogin) anyForm() playwright.Locator { return p.createAccount().Or(p.signIn()) }
 
@@ -34,11 +39,11 @@ func (p BeszelLogin) Open() error {
 	if strings.HasPrefix(p.Page.URL(), p.Base) && p.Rendered() {
 		return nil
 	}
-	return gotoRendered(p.Page, p.Base, p.anyForm().Or(BeszelHome{Page: p.Page}.userMenu()))
+	return ui.Goto(p.Page, p.Base, p.anyForm().Or(BeszelHome{Page: p.Page}.userMenu()))
 }
 
 // WaitRendered waits for the login form (or the first run's form).
-func (p BeszelLogin) WaitRendered() error { return visible(p.anyForm()) }
+func (p BeszelLogin) WaitRendered() error { return ui.Visible(p.anyForm()) }
 
 // Rendered says whether the login page is drawn now.
 func (p BeszelLogin) Rendered() bool {
@@ -54,14 +59,14 @@ func (p BeszelLogin) FirstRun() bool {
 
 // Prompt is the line under the title ("Please sign in to your account").
 func (p BeszelLogin) Prompt() string {
-	return firstText(p.Page.GetByRole("paragraph").Filter(playwright.LocatorFilterOptions{HasText: regexp.MustCompile(`^Please `)}))
+	return ui.FirstText(p.Page.GetByRole("paragraph").Filter(playwright.LocatorFilterOptions{HasText: regexp.MustCompile(`^Please `)}))
 }
 
 // CreateAccount fills the first run's form and waits for Beszel's home: the
 // account is signed in at once.
 func (p BeszelLogin) CreateAccount(email, password string) error {
-	if err := visible(p.createAccount()); err != nil {
-		return &NotFound{What: "button Create account", Offered: texts(p.Page.GetByRole("button"))}
+	if err := ui.Visible(p.createAccount()); err != nil {
+		return &ui.NotFound{What: "button Create account", Offered: ui.Texts(p.Page.GetByRole("button"))}
 	}
 	for _, f := range []struct{ label, value string }{{"Email", email}, {"Password", password}, {"Confirm password", password}} {
 		if err := p.field(f.label).Fill(f.value); err != nil {
@@ -76,8 +81,8 @@ func (p BeszelLogin) CreateAccount(email, password string) error {
 
 // SignIn signs in with email and password and waits for Beszel's home.
 func (p BeszelLogin) SignIn(email, password string) error {
-	if err := visible(p.signIn()); err != nil {
-		return &NotFound{What: "button Sign in", Offered: texts(p.Page.GetByRole("button"))}
+	if err := ui.Visible(p.signIn()); err != nil {
+		return &ui.NotFound{What: "button Sign in", Offered: ui.Texts(p.Page.GetByRole("button"))}
 	}
 	if err := p.field("Email").Fill(email); err != nil {
 		return err
@@ -94,7 +99,7 @@ func (p BeszelLogin) SignIn(email, password string) error {
 // Buttons are the buttons the page offers besides its form's own.
 func (p BeszelLogin) Buttons() []string {
 	var out []string
-	for _, t := range texts(p.Page.GetByRole("button")) {
+	for _, t := range ui.Texts(p.Page.GetByRole("button")) {
 		if t != "Sign in" && t != "Create account" && !slices.Contains(out, t) {
 			out = append(out, t)
 		}
@@ -103,7 +108,7 @@ func (p BeszelLogin) Buttons() []string {
 }
 
 // Provider is the button of the provider whose display name is name.
-func (p BeszelLogin) Provider(name string) playwright.Locator { return button(p.Page, name) }
+func (p BeszelLogin) Provider(name string) playwright.Locator { return ui.Button(p.Page, name) }
 
 // ChooseProvider clicks the provider's button, or says which buttons exist.
 func (p BeszelLogin) ChooseProvider(name string) error {
@@ -112,7 +117,7 @@ func (p BeszelLogin) ChooseProvider(name string) error {
 	}
 	b := p.Provider(name)
 	if n, _ := b.Count(); n == 0 {
-		return &NotFound{What: "button " + name, Offered: p.Buttons()}
+		return &ui.NotFound{What: "button " + name, Offered: p.Buttons()}
 	}
 	return b.First().Click()
 }
@@ -129,17 +134,17 @@ func (p BeszelLogin) ToastText() string {
 	if v, _ := p.Toast().First().IsVisible(); !v {
 		return ""
 	}
-	return strings.Join(strings.Fields(firstText(p.Toast())), " ")
+	return strings.Join(strings.Fields(ui.FirstText(p.Toast())), " ")
 }
 
 // BeszelHome is Beszel's home for a signed-in user: the systems table and,
 // at the top right, the "User Actions" menu that names the user.
 type BeszelHome struct{ Page playwright.Page }
 
-func (h BeszelHome) userMenu() playwright.Locator { return button(h.Page, "User Actions") }
+func (h BeszelHome) userMenu() playwright.Locator { return ui.Button(h.Page, "User Actions") }
 
 // WaitRendered waits for the user menu.
-func (h BeszelHome) WaitRendered() error { return visible(h.userMenu()) }
+func (h BeszelHome) WaitRendered() error { return ui.Visible(h.userMenu()) }
 
 // Rendered says whether the signed-in home is drawn now.
 func (h BeszelHome) Rendered() bool {
@@ -150,16 +155,16 @@ func (h BeszelHome) Rendered() bool {
 // WaitRenderedOrToast waits until the home is drawn or Beszel shows a
 // notification (a refusal), whichever comes first.
 func (h BeszelHome) WaitRenderedOrToast() error {
-	return visible(h.userMenu().Or(beszelToast(h.Page)))
+	return ui.Visible(h.userMenu().Or(beszelToast(h.Page)))
 }
 
 // Heading is the home's title ("All Systems"), once drawn.
 func (h BeszelHome) Heading() string {
 	heading := h.Page.GetByRole("heading")
-	if visible(heading) != nil {
+	if ui.Visible(heading) != nil {
 		return ""
 	}
-	return firstText(heading)
+	return ui.FirstText(heading)
 }
 
 // SignedInAs opens the user menu and returns what it names the user by (the
@@ -172,7 +177,7 @@ func (h BeszelHome) SignedInAs() (string, []string, error) {
 		return "", nil, err
 	}
 	menu := h.Page.GetByRole("menu", playwright.PageGetByRoleOptions{Name: "User Actions"})
-	if err := visible(menu); err != nil {
+	if err := ui.Visible(menu); err != nil {
 		return "", nil, err
 	}
 	text, err := menu.First().InnerText()
@@ -180,5 +185,5 @@ func (h BeszelHome) SignedInAs() (string, []string, error) {
 		return "", nil, err
 	}
 	first, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
-	return strings.TrimSpace(first), texts(menu.First().GetByRole("menuitem")), nil
+	return strings.TrimSpace(first), ui.Texts(menu.First().GetByRole("menuitem")), nil
 }
