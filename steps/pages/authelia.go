@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"errors"
 	"regexp"
 
 	"github.com/mxschmitt/playwright-go"
@@ -17,8 +18,23 @@ func (a AutheliaLogin) field(label string) playwright.Locator {
 	return a.Page.GetByLabel(regexp.MustCompile(`^\s*` + regexp.QuoteMeta(label) + `(\s*\*)?\s*$`))
 }
 
-// WaitRendered waits for the Username field.
-func (a AutheliaLogin) WaitRendered() error { return Visible(a.field("Username")) }
+// WaitRendered waits for the Username field. When Authelia shows its error
+// page instead (a request it refuses), it says so at once rather than when
+// the wait runs out; the suite then quotes Authelia's words.
+func (a AutheliaLogin) WaitRendered() error {
+	if err := Visible(a.field("Username").Or(autheliaError(a.Page))); err != nil {
+		return err
+	}
+	if ok, _ := autheliaError(a.Page).First().IsVisible(); ok {
+		return errors.New("Authelia shows its error page instead of its sign-in")
+	}
+	return nil
+}
+
+// autheliaError is the heading of Authelia's error page.
+func autheliaError(p playwright.Page) playwright.Locator {
+	return p.GetByRole("heading", playwright.PageGetByRoleOptions{Name: regexp.MustCompile(`(?i)an error occurred`)})
+}
 
 // Fill types username and password.
 func (a AutheliaLogin) Fill(user, password string) error {
