@@ -1,6 +1,7 @@
 package steps
 
 import (
+	"bytes"
 	"image"
 	"image/png"
 	"io/fs"
@@ -34,8 +35,30 @@ func BlankScreenshots(dir string) (blank []string, checked int, err error) {
 	return blank, checked, err
 }
 
+// blankPNG: the PNG is of one colour (or not a PNG at all).
+func blankPNG(b []byte) bool {
+	img, err := png.Decode(bytes.NewReader(b))
+	return err != nil || uniform(img)
+}
+
 // uniform: every pixel has the first pixel's colour.
 func uniform(img image.Image) bool {
+	// Screenshots decode as NRGBA or RGBA: compare their bytes, 4 a pixel.
+	var pix []byte
+	switch m := img.(type) {
+	case *image.NRGBA:
+		pix = m.Pix
+	case *image.RGBA:
+		pix = m.Pix
+	}
+	if pix != nil {
+		for i := 4; i+3 < len(pix); i += 4 {
+			if pix[i] != pix[0] || pix[i+1] != pix[1] || pix[i+2] != pix[2] || pix[i+3] != pix[3] {
+				return false
+			}
+		}
+		return true
+	}
 	b := img.Bounds()
 	r0, g0, b0, a0 := img.At(b.Min.X, b.Min.Y).RGBA()
 	for y := b.Min.Y; y < b.Max.Y; y++ {

@@ -376,13 +376,21 @@ func (w *World) shoot(page playwright.Page, name string) string {
 		opts.Type, opts.Quality = playwright.ScreenshotTypeJpeg, playwright.Int(85)
 	}
 	shot := filepath.Join(w.dir, name)
-	opts.Path = playwright.String(shot)
-	// A step may end as a redirect lands: the picture is of the page it
-	// ended on, once that is drawn.
-	if !pages.WaitDrawn(page, 10*time.Second) {
-		w.s.Log.Printf("screenshot %s: the page at %s shows nothing yet", name, page.URL())
+	// A step may end as a redirect lands, or before a single-page app drew
+	// its first screen: the picture is of the page it ended on, once drawn.
+	pages.WaitDrawn(page, 10*time.Second)
+	buf, err := page.Screenshot(opts)
+	for try := 0; err == nil && opts.Type == nil && try < 3 && blankPNG(buf); try++ {
+		pages.WaitPainted(page, 10*time.Second)
+		buf, err = page.Screenshot(opts)
 	}
-	if _, err := page.Screenshot(opts); err != nil {
+	if err != nil {
+		return ""
+	}
+	if opts.Type == nil && blankPNG(buf) {
+		w.s.Log.Printf("screenshot %s: the page at %s still shows nothing", name, page.URL())
+	}
+	if err := os.WriteFile(shot, buf, 0o644); err != nil {
 		return ""
 	}
 	return shot

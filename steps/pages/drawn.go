@@ -38,3 +38,15 @@ func WaitDrawn(page playwright.Page, limit time.Duration) bool {
 			playwright.PageWaitForFunctionOptions{Timeout: playwright.Float(float64(left.Milliseconds()))})
 	}
 }
+
+// WaitPainted waits, up to limit, for what a page whose picture is still
+// of one colour is doing: its network to go quiet (a single-page app
+// loading its bundle), its document to show something, then a frame.
+func WaitPainted(page playwright.Page, limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	_ = page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateNetworkidle, Timeout: playwright.Float(float64(limit.Milliseconds()))})
+	if left := time.Until(deadline); left > 0 {
+		WaitDrawn(page, left)
+	}
+	_, _ = page.Evaluate(`() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))`)
+}
