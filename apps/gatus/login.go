@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/guidewalk/guidewalk/apps/gatus/pages"
 	"github.com/guidewalk/guidewalk/steps"
 )
 
@@ -27,7 +28,7 @@ func (w scenario) checkConfigured() error {
 // open loads Gatus's page as a visitor. The endpoint the run added is
 // recorded as not in the guide, with the screen a reader then sees.
 func (w scenario) open() error {
-	page := StatusPage{Page: w.Page()}
+	page := pages.StatusPage{Page: w.Page()}
 	if err := page.Open(w.AppURL(), EndpointName); err != nil {
 		return fmt.Errorf("Gatus's page at %s: %w", w.AppURL(), err)
 	}
@@ -39,11 +40,11 @@ func (w scenario) open() error {
 // showsOnlyLogin: a visitor who has not logged in sees the login button and
 // none of the endpoints.
 func (w scenario) showsOnlyLogin() error {
-	page := StatusPage{Page: w.Page()}
-	if !Shows(page.LoginButton()) {
+	page := pages.StatusPage{Page: w.Page()}
+	if !pages.Shows(page.LoginButton()) {
 		return fmt.Errorf("Gatus shows a visitor who has not logged in no button to log in (at %s)", w.Page().URL())
 	}
-	if Shows(page.Endpoint(EndpointName)) {
+	if pages.Shows(page.Endpoint(EndpointName)) {
 		return fmt.Errorf("Gatus shows a visitor who has not logged in the status of %q", EndpointName)
 	}
 	w.Note("a visitor sees %q and no endpoint", page.LoginButtonName())
@@ -52,7 +53,7 @@ func (w scenario) showsOnlyLogin() error {
 
 // clickLogin: the login button takes the visitor to Authelia.
 func (w scenario) clickLogin() error {
-	page := StatusPage{Page: w.Page()}
+	page := pages.StatusPage{Page: w.Page()}
 	name := page.LoginButtonName()
 	if err := page.Login(); err != nil {
 		return fmt.Errorf("clicking Gatus's %q: %w", name, err)
@@ -64,7 +65,7 @@ func (w scenario) clickLogin() error {
 // loggedIn: back from Authelia, Gatus shows the status page and says the
 // visitor is authenticated.
 func (w scenario) loggedIn() error {
-	page := StatusPage{Page: w.Page()}
+	page := pages.StatusPage{Page: w.Page()}
 	if err := page.WaitEndpoint(EndpointName); err != nil {
 		return fmt.Errorf("after Authelia, Gatus does not show the status page (at %s): %w", w.Page().URL(), err)
 	}

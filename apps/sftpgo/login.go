@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/guidewalk/guidewalk/apps/sftpgo/pages"
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps"
 )
@@ -66,7 +67,7 @@ func topKeys(m guide.Method) string {
 
 // open: the login page a visitor meets at the Application Root URL.
 func (w scenario) open() error {
-	if err := (LoginPage{Page: w.Page()}).Open(w.AppURL()); err != nil {
+	if err := (pages.LoginPage{Page: w.Page()}).Open(w.AppURL()); err != nil {
 		return fmt.Errorf("SFTPGo's login page at %s: %w", w.AppURL(), err)
 	}
 	return nil
@@ -118,7 +119,7 @@ func (w scenario) account(what string, create func(context.Context, string) erro
 // leads to Authelia.
 func (w scenario) signInWithOpenID(audience string) error {
 	a := Audience(audience)
-	page := LoginPage{Page: w.Page()}
+	page := pages.LoginPage{Page: w.Page()}
 	url := strings.TrimSuffix(w.AppURL(), "/") + "/" + a.LoginPath()
 	if err := page.Open(url); err != nil {
 		return fmt.Errorf("SFTPGo's %s login page at %s: %w", a, url, err)
@@ -137,17 +138,17 @@ func (w scenario) signInWithOpenID(audience string) error {
 // inAs: back from Authelia, SFTPGo shows the interface's first screen.
 func (w scenario) inAs(audience, user string) error {
 	a := Audience(audience)
-	home := Home{Page: w.Page()}
+	home := pages.Home{Page: w.Page()}
 	landing := home.ClientFiles()
 	path := "/web/client/"
 	if a == WebAdmin {
 		landing, path = home.AdminUsers(), "/web/admin/"
 	}
-	refusal := LoginPage{Page: w.Page()}.RoleError()
-	if err := visible(landing.Or(refusal)); err != nil {
+	refusal := pages.LoginPage{Page: w.Page()}.RoleError()
+	if err := home.WaitLanding(landing); err != nil {
 		return fmt.Errorf("after Authelia, SFTPGo does not show the %s (at %s): %w", a, w.Page().URL(), err)
 	}
-	if Shows(refusal) {
+	if pages.Shows(refusal) {
 		t, _ := refusal.First().InnerText()
 		saw := fmt.Sprintf("SFTPGo does not let %q in to the %s: it says %q", user, a, strings.TrimSpace(t))
 		if ge := w.missingRoleScope(saw); ge != nil {
@@ -188,7 +189,7 @@ func (w scenario) missingRoleScope(saw string) error {
 // refused: SFTPGo sends the user back to the login page with its message.
 func (w scenario) refused(audience string) error {
 	a := Audience(audience)
-	msg, err := (LoginPage{Page: w.Page()}).WaitRoleError()
+	msg, err := (pages.LoginPage{Page: w.Page()}).WaitRoleError()
 	if err != nil {
 		return fmt.Errorf("after Authelia, SFTPGo's %s shows no message about the OpenID role (at %s): %w", a, w.Page().URL(), err)
 	}

@@ -1,9 +1,12 @@
-package gatus
+// Package pages holds Gatus's one screen as a page object, found by role and
+// visible name. Page objects know selectors and waits; they know nothing of
+// Gherkin.
+package pages
 
 import (
 	"regexp"
 
-	"github.com/guidewalk/guidewalk/steps/pages"
+	ui "github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -25,13 +28,11 @@ func (s StatusPage) Endpoint(name string) playwright.Locator {
 
 // Open loads the page and waits until Gatus's web app drew either screen.
 func (s StatusPage) Open(url, endpoint string) error {
-	return pages.Goto(s.Page, url, s.LoginButton().Or(s.Endpoint(endpoint)))
+	return ui.Goto(s.Page, url, s.LoginButton().Or(s.Endpoint(endpoint)))
 }
 
 // WaitEndpoint waits until the status page lists the endpoint.
-func (s StatusPage) WaitEndpoint(name string) error {
-	return s.Endpoint(name).First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: pages.TimeoutMs()})
-}
+func (s StatusPage) WaitEndpoint(name string) error { return ui.Visible(s.Endpoint(name)) }
 
 // Shows says whether l is on the screen now.
 func Shows(l playwright.Locator) bool {

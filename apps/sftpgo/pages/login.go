@@ -1,10 +1,13 @@
-package sftpgo
+// Package pages holds SFTPGo's screens the guide passes through (the login
+// pages of its WebAdmin and WebClient, and where each lands) as page objects,
+// found by role, placeholder and visible name. They know nothing of Gherkin.
+package pages
 
 import (
 	"regexp"
 	"strings"
 
-	"github.com/guidewalk/guidewalk/steps/pages"
+	ui "github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -26,7 +29,7 @@ func (l LoginPage) Username() playwright.Locator { return l.Page.GetByPlaceholde
 
 // Open loads the login page and waits until it is drawn.
 func (l LoginPage) Open(url string) error {
-	return pages.Goto(l.Page, url, l.OpenID().Or(l.Username()))
+	return ui.Goto(l.Page, url, l.OpenID().Or(l.Username()))
 }
 
 // RoleError is the message that the OpenID role does not fit.
@@ -34,7 +37,7 @@ func (l LoginPage) RoleError() playwright.Locator { return l.Page.GetByText(role
 
 // WaitRoleError waits for that message and returns it.
 func (l LoginPage) WaitRoleError() (string, error) {
-	if err := visible(l.RoleError()); err != nil {
+	if err := ui.Visible(l.RoleError()); err != nil {
 		return "", err
 	}
 	t, err := l.RoleError().First().InnerText()
@@ -54,8 +57,9 @@ func (h Home) ClientFiles() playwright.Locator {
 	return h.Page.GetByPlaceholder("Search")
 }
 
-func visible(l playwright.Locator) error {
-	return l.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: pages.TimeoutMs()})
+// WaitLanding waits for landing or, when SFTPGo refuses, its message.
+func (h Home) WaitLanding(landing playwright.Locator) error {
+	return ui.Visible(landing.Or(LoginPage{Page: h.Page}.RoleError()))
 }
 
 // Shows says whether l is on the screen now.
