@@ -1,6 +1,7 @@
 package steps
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"sort"
@@ -38,6 +39,18 @@ type Application interface {
 	CheckVariables(w *World) error
 	// AtStart brings the scenario to the application's first screen.
 	AtStart(w *World) error
+}
+
+// NoNumberedSteps is what the Application of a guide with no numbered
+// steps embeds: nothing configures by steps, every method is a block.
+type NoNumberedSteps struct{}
+
+// ConfiguringStep: none.
+func (NoNumberedSteps) ConfiguringStep() string { return "" }
+
+// ConfigureBySteps: there are no steps to do.
+func (NoNumberedSteps) ConfigureBySteps(*World) error {
+	return errors.New("the guide has no numbered steps: every configuration method is a block")
 }
 
 // UsersFromGuide is an Application whose users follow from the guide (one

@@ -4,7 +4,6 @@
 package gatus
 
 import (
-	"errors"
 	"net/url"
 
 	"github.com/cucumber/godog"
@@ -13,16 +12,14 @@ import (
 	"github.com/guidewalk/guidewalk/steps"
 )
 
-type app struct{}
+// app has no numbered steps: every method is a block.
+type app struct{ steps.NoNumberedSteps }
 
 func init() { steps.RegisterApplication(app{}) }
 
 func (app) Product() string             { return "Gatus" }
 func (app) Image(version string) string { return Image(version) }
 func (app) ImageVar() string            { return ImageVar }
-
-// ConfiguringStep: the guide has no numbered steps.
-func (app) ConfiguringStep() string { return "" }
 
 // Instance: a Gatus whose configuration is the method's block.
 func (app) Instance(name string, appURL *url.URL, image string, m guide.Method) steps.Instance {
@@ -45,11 +42,6 @@ func (app) Steps(sw *steps.World, sc *godog.ScenarioContext) {
 	sc.Step(`^Gatus shows a visitor who has not logged in no status, only a button to log in$`, w.X0(w.showsOnlyLogin))
 	sc.Step(`^I click Gatus's button to log in$`, w.X0(w.clickLogin))
 	sc.Step(`^I am logged in to Gatus and see its status page$`, w.X0(w.loggedIn))
-}
-
-// ConfigureBySteps: the guide has no numbered steps.
-func (app) ConfigureBySteps(*steps.World) error {
-	return errors.New("the Gatus guide has no numbered steps: the suite knows only its configuration file")
 }
 
 // CheckVariables: Gatus started with the guide's block asks visitors to

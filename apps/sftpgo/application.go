@@ -5,7 +5,6 @@
 package sftpgo
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -16,16 +15,14 @@ import (
 	"github.com/guidewalk/guidewalk/steps"
 )
 
-type app struct{}
+// app has no numbered steps: every method is a block.
+type app struct{ steps.NoNumberedSteps }
 
 func init() { steps.RegisterApplication(app{}) }
 
 func (app) Product() string             { return "SFTPGo" }
 func (app) Image(version string) string { return Image(version) }
 func (app) ImageVar() string            { return ImageVar }
-
-// ConfiguringStep: the guide has no numbered steps.
-func (app) ConfiguringStep() string { return "" }
 
 // Instance: an SFTPGo configured by the method.
 func (app) Instance(name string, appURL *url.URL, image string, m guide.Method) steps.Instance {
@@ -84,11 +81,6 @@ func (app) Steps(sw *steps.World, sc *godog.ScenarioContext) {
 	sc.Step(`^on SFTPGo's (WebAdmin|WebClient) login page, I choose to sign in with OpenID$`, w.X1(w.signInWithOpenID))
 	sc.Step(`^I am in SFTPGo's (WebAdmin|WebClient) as "([^"]*)"$`, w.X2(w.inAs))
 	sc.Step(`^SFTPGo does not let me in to the (WebAdmin|WebClient), saying the role does not fit$`, w.X1(w.refused))
-}
-
-// ConfigureBySteps: the guide has no numbered steps.
-func (app) ConfigureBySteps(*steps.World) error {
-	return errors.New("the SFTPGo guide has no numbered steps: the suite knows its configuration file and variables")
 }
 
 // CheckVariables: SFTPGo started by the method offers to sign in with
