@@ -378,9 +378,12 @@ func (w *World) shoot(page playwright.Page, name string) string {
 	shot := filepath.Join(w.dir, name)
 	// A step may end as a redirect lands, or before a single-page app drew
 	// its first screen: the picture is of the page it ended on, once drawn.
-	pages.WaitDrawn(page, 10*time.Second)
+	if page.URL() != "about:blank" {
+		pages.WaitDrawn(page, 10*time.Second)
+	}
 	buf, err := page.Screenshot(opts)
-	for try := 0; err == nil && opts.Type == nil && try < 3 && blankPNG(buf); try++ {
+	// about:blank is blank by right: the scenario has loaded nothing yet.
+	for try := 0; err == nil && opts.Type == nil && try < 3 && page.URL() != "about:blank" && blankPNG(buf); try++ {
 		pages.WaitPainted(page, 10*time.Second)
 		buf, err = page.Screenshot(opts)
 	}

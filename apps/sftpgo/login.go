@@ -33,6 +33,7 @@ func (w scenario) checkConfigured() error {
 		return &steps.GuideError{Where: w.Guide().Where(line), Says: says, Saw: saw}
 	}
 	w.Note("SFTPGo's WebClient login page offers to sign in with OpenID")
+
 	return nil
 }
 
@@ -70,6 +71,8 @@ func (w scenario) open() error {
 	if err := (pages.LoginPage{Page: w.Page()}).Open(w.AppURL()); err != nil {
 		return fmt.Errorf("SFTPGo's login page at %s: %w", w.AppURL(), err)
 	}
+	w.NotInGuideAt(w.Method().Block.Line, "SFTPGo's first run asks for an admin (/web/admin/setup): the run makes %s at start-up "+
+		"(SFTPGO_DATA_PROVIDER__CREATE_DEFAULT_ADMIN with SFTPGO_DEFAULT_ADMIN_USERNAME and _PASSWORD)", RootAdmin)
 	return nil
 }
 
@@ -110,8 +113,9 @@ func (w scenario) account(what string, create func(context.Context, string) erro
 	if err := create(context.Background(), u.Name); err != nil {
 		return fmt.Errorf("making the SFTPGo %s %q: %w", kind, u.Name, err)
 	}
+	w.Note("made the SFTPGo %s %q", kind, u.Name)
 	w.NotInGuideAt(w.Method().Block.Line, "SFTPGo lets in through OpenID Connect only %s it already has, named like the username claim: "+
-		"the run makes the SFTPGo %s %q as SFTPGo's first admin (REST API; the WebAdmin's Add does the same)", what, kind, u.Name)
+		"the run makes one as SFTPGo's first admin (REST API; the WebAdmin's Add does the same)", what)
 	return nil
 }
 
