@@ -72,6 +72,12 @@ type App struct {
 // Host is the guide's hostname of the application.
 func (a *App) Host() string { return a.URL.Hostname() }
 
+// At is the address of path under the Application Root URL ("api/health"
+// -> "https://app.example.com/api/health").
+func (a *App) At(path string) string {
+	return strings.TrimSuffix(a.URL.String(), "/") + "/" + strings.TrimPrefix(path, "/")
+}
+
 // Addr is "host:port" of a container port by the guide's hostname.
 func (a *App) Addr(port string) string { return a.Host() + ":" + port }
 

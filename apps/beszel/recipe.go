@@ -69,7 +69,7 @@ func New(name string, appURL *url.URL, image string) *Instance {
 
 // ready: PocketBase's health endpoint answers through the run's TLS.
 func ready(ctx context.Context, a *env.App) error {
-	code, body, err := a.Get(ctx, base(a)+"api/health")
+	code, body, err := a.Get(ctx, a.At("api/health"))
 	if err != nil || code != http.StatusOK {
 		return fmt.Errorf("/api/health: %d %v", code, err)
 	}
@@ -78,8 +78,6 @@ func ready(ctx context.Context, a *env.App) error {
 	}
 	return nil
 }
-
-func base(a *env.App) string { return strings.TrimSuffix(a.URL.String(), "/") + "/" }
 
 // Provider is an OAuth2 provider Beszel's login page offers.
 type Provider struct {
@@ -103,7 +101,7 @@ type AuthMethods struct {
 // AuthMethods asks Beszel what its login page offers.
 func (in *Instance) AuthMethods(ctx context.Context) (AuthMethods, error) {
 	var m AuthMethods
-	code, body, err := in.App().Get(ctx, base(in.App())+"api/collections/users/auth-methods")
+	code, body, err := in.App().Get(ctx, in.App().At("api/collections/users/auth-methods"))
 	if err != nil {
 		return m, err
 	}
@@ -150,7 +148,7 @@ func (in *Instance) call(ctx context.Context, method, path, token string, body, 
 		}
 		r = bytes.NewReader(b)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, base(in.App())+path, r)
+	req, err := http.NewRequestWithContext(ctx, method, in.App().At(path), r)
 	if err != nil {
 		return err
 	}

@@ -69,7 +69,7 @@ func New(name string, appURL *url.URL, image, guideBlock string) *Instance {
 
 // ready: Gatus's health endpoint answers through the run's TLS.
 func ready(ctx context.Context, a *env.App) error {
-	code, body, err := a.Get(ctx, base(a)+"health")
+	code, body, err := a.Get(ctx, a.At("health"))
 	if err != nil || code != http.StatusOK {
 		return fmt.Errorf("/health: %d %v", code, err)
 	}
@@ -78,8 +78,6 @@ func ready(ctx context.Context, a *env.App) error {
 	}
 	return nil
 }
-
-func base(a *env.App) string { return strings.TrimSuffix(a.URL.String(), "/") + "/" }
 
 // Config is what Gatus's web app asks before it draws anything: whether
 // visitors must sign in with OpenID Connect, and whether this one has.
@@ -92,7 +90,7 @@ type Config struct {
 // app will do.
 func (in *Instance) UIConfig(ctx context.Context) (Config, error) {
 	var c Config
-	code, body, err := in.App().Get(ctx, base(in.App())+"api/v1/config")
+	code, body, err := in.App().Get(ctx, in.App().At("api/v1/config"))
 	if err != nil {
 		return c, err
 	}

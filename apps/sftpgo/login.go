@@ -124,7 +124,7 @@ func (w scenario) account(what string, create func(context.Context, string) erro
 func (w scenario) signInWithOpenID(audience string) error {
 	a := Audience(audience)
 	page := pages.LoginPage{Page: w.Page()}
-	url := strings.TrimSuffix(w.AppURL(), "/") + "/" + a.LoginPath()
+	url := w.sftpgo().App().At(a.LoginPath())
 	if err := page.Open(url); err != nil {
 		return fmt.Errorf("SFTPGo's %s login page at %s: %w", a, url, err)
 	}

@@ -82,7 +82,7 @@ func New(name string, appURL *url.URL, image string, m guide.Method) *Instance {
 
 // ready: SFTPGo's health endpoint answers through the run's TLS.
 func ready(ctx context.Context, a *env.App) error {
-	code, body, err := a.Get(ctx, base(a)+"healthz")
+	code, body, err := a.Get(ctx, a.At("healthz"))
 	if err != nil || code != http.StatusOK {
 		return fmt.Errorf("/healthz: %d %v", code, err)
 	}
@@ -91,8 +91,6 @@ func ready(ctx context.Context, a *env.App) error {
 	}
 	return nil
 }
-
-func base(a *env.App) string { return strings.TrimSuffix(a.URL.String(), "/") + "/" }
 
 // Audience is one of SFTPGo's two web interfaces.
 type Audience string
@@ -114,7 +112,7 @@ func (a Audience) LoginPath() string {
 // OffersOpenID says whether the interface's login page links to SFTPGo's
 // OpenID Connect login (as a visitor who has not signed in gets it).
 func (in *Instance) OffersOpenID(ctx context.Context, a Audience) (bool, error) {
-	code, body, err := in.App().Get(ctx, base(in.App())+a.LoginPath())
+	code, body, err := in.App().Get(ctx, in.App().At(a.LoginPath()))
 	if err != nil {
 		return false, err
 	}
@@ -149,7 +147,7 @@ func (in *Instance) create(ctx context.Context, kind string, body any) error {
 	if err != nil {
 		return err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base(in.App())+"api/v2/"+kind, bytes.NewReader(b))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, in.App().At("api/v2/"+kind), bytes.NewReader(b))
 	if err != nil {
 		return err
 	}
@@ -160,7 +158,7 @@ func (in *Instance) create(ctx context.Context, kind string, body any) error {
 }
 
 func (in *Instance) token(ctx context.Context) (string, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base(in.App())+"api/v2/token", nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, in.App().At("api/v2/token"), nil)
 	if err != nil {
 		return "", err
 	}
