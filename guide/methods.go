@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	"gopkg.in/yaml.v3"
@@ -15,6 +16,18 @@ type Block struct {
 	Title string // the title attribute, "" when there is none
 	Text  string // the content lines, as in the file (sitevars rendered)
 	Line  int    // first content line
+}
+
+// FirstWords is the block's first line that says something (not a lone
+// brace or bracket), trimmed, and its line: what an error about the whole
+// block quotes.
+func (b Block) FirstWords() (int, string) {
+	for i, l := range strings.Split(b.Text, "\n") {
+		if strings.IndexFunc(l, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			return b.Line + i, strings.TrimSpace(l)
+		}
+	}
+	return b.Line, ""
 }
 
 // MethodKind says how a configuration method is written.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/guidewalk/guidewalk/apps/gatus/pages"
 	"github.com/guidewalk/guidewalk/steps"
+	ui "github.com/guidewalk/guidewalk/steps/pages"
 )
 
 // checkConfigured: Gatus read the guide's block as its configuration file
@@ -18,7 +19,8 @@ func (w scenario) checkConfigured() error {
 		return err
 	}
 	if !c.OIDC {
-		return &steps.GuideError{Where: w.Guide().Where(m.Block.Line), Says: firstLine(m.Block.Text),
+		line, says := m.Block.FirstWords()
+		return &steps.GuideError{Where: w.Guide().Where(line), Says: says,
 			Saw: fmt.Sprintf("Gatus, started with the guide's block as %s, does not ask visitors to sign in (/api/v1/config says oidc=false)", GuideFile)}
 	}
 	w.Note("Gatus reads the guide's block as %s and asks visitors to sign in with OpenID Connect", GuideFile)
@@ -41,10 +43,10 @@ func (w scenario) open() error {
 // none of the endpoints.
 func (w scenario) showsOnlyLogin() error {
 	page := pages.StatusPage{Page: w.Page()}
-	if !pages.Shows(page.LoginButton()) {
+	if !ui.Shows(page.LoginButton()) {
 		return fmt.Errorf("Gatus shows a visitor who has not logged in no button to log in (at %s)", w.Page().URL())
 	}
-	if pages.Shows(page.Endpoint(EndpointName)) {
+	if ui.Shows(page.Endpoint(EndpointName)) {
 		return fmt.Errorf("Gatus shows a visitor who has not logged in the status of %q", EndpointName)
 	}
 	w.Note("a visitor sees %q and no endpoint", page.LoginButtonName())
@@ -78,13 +80,4 @@ func (w scenario) loggedIn() error {
 	}
 	w.Note("Gatus shows the status of %q to %q, authenticated", EndpointName, w.User())
 	return nil
-}
-
-func firstLine(s string) string {
-	for i, c := range s {
-		if c == '\n' {
-			return s[:i]
-		}
-	}
-	return s
 }

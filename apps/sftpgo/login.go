@@ -9,6 +9,7 @@ import (
 	"github.com/guidewalk/guidewalk/apps/sftpgo/pages"
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps"
+	ui "github.com/guidewalk/guidewalk/steps/pages"
 )
 
 // checkConfigured: started as the method says, SFTPGo's login pages offer
@@ -29,7 +30,7 @@ func (w scenario) checkConfigured() error {
 		if hint := bindingHint(w.Guide(), m); hint != "" {
 			saw += "; " + hint
 		}
-		line, says := firstWords(m.Block)
+		line, says := m.Block.FirstWords()
 		return &steps.GuideError{Where: w.Guide().Where(line), Says: says, Saw: saw}
 	}
 	w.Note("SFTPGo's WebClient login page offers to sign in with OpenID")
@@ -152,7 +153,7 @@ func (w scenario) inAs(audience, user string) error {
 	if err := home.WaitLanding(landing); err != nil {
 		return fmt.Errorf("after Authelia, SFTPGo does not show the %s (at %s): %w", a, w.Page().URL(), err)
 	}
-	if pages.Shows(refusal) {
+	if ui.Shows(refusal) {
 		t, _ := refusal.First().InnerText()
 		saw := fmt.Sprintf("SFTPGo does not let %q in to the %s: it says %q", user, a, strings.TrimSpace(t))
 		if ge := w.missingRoleScope(saw); ge != nil {
@@ -202,15 +203,4 @@ func (w scenario) refused(audience string) error {
 	}
 	w.Note("SFTPGo's %s says %q", a, msg)
 	return nil
-}
-
-// firstWords is the block's first line that says something (not a lone
-// brace), and its line number.
-func firstWords(b guide.Block) (int, string) {
-	for i, l := range strings.Split(b.Text, "\n") {
-		if strings.IndexFunc(l, func(r rune) bool { return r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0 {
-			return b.Line + i, strings.TrimSpace(l)
-		}
-	}
-	return b.Line, ""
 }

@@ -28,6 +28,12 @@ func Visible(l playwright.Locator) error {
 	return l.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: TimeoutMs()})
 }
 
+// Shows says whether l is on the screen now, without waiting.
+func Shows(l playwright.Locator) bool {
+	ok, err := l.First().IsVisible()
+	return err == nil && ok
+}
+
 // Texts returns the trimmed, non-empty inner texts of l's matches.
 func Texts(l playwright.Locator) []string {
 	all, _ := l.AllInnerTexts()

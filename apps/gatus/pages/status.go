@@ -34,12 +34,6 @@ func (s StatusPage) Open(url, endpoint string) error {
 // WaitEndpoint waits until the status page lists the endpoint.
 func (s StatusPage) WaitEndpoint(name string) error { return ui.Visible(s.Endpoint(name)) }
 
-// Shows says whether l is on the screen now.
-func Shows(l playwright.Locator) bool {
-	ok, err := l.First().IsVisible()
-	return err == nil && ok
-}
-
 // Login presses the login button.
 func (s StatusPage) Login() error { return s.LoginButton().First().Click() }
 

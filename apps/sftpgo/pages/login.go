@@ -61,9 +61,3 @@ func (h Home) ClientFiles() playwright.Locator {
 func (h Home) WaitLanding(landing playwright.Locator) error {
 	return ui.Visible(landing.Or(LoginPage{Page: h.Page}.RoleError()))
 }
-
-// Shows says whether l is on the screen now.
-func Shows(l playwright.Locator) bool {
-	ok, err := l.First().IsVisible()
-	return err == nil && ok
-}
