@@ -9,7 +9,8 @@ import (
 // drawn is true once the document shows something: text or an image.
 const drawn = `() => !!document.body && (document.body.innerText.trim().length > 0 || document.body.querySelector("img, svg, canvas, video") !== null)`
 
-func msOf(d time.Duration) *float64 { return playwright.Float(float64(d.Milliseconds())) }
+// msOf is d in Playwright's unit, at least 1 ms: 0 would mean no limit.
+func msOf(d time.Duration) *float64 { return playwright.Float(float64(max(d.Milliseconds(), 1))) }
 
 // WaitDrawn waits, up to limit, until the page's current document has
 // loaded and shows something: a page between two documents (the moment a
