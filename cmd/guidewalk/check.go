@@ -55,13 +55,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageErr("--sitevars: %v", err)
 	}
-	featureFS := embeddedFS()
-	featureRoot := embedded.Root
-	if *featuresDir != "" {
-		if st, err := os.Stat(*featuresDir); err != nil || !st.IsDir() {
-			return usageErr("--features %s: no such folder", *featuresDir)
-		}
-		featureFS, featureRoot = os.DirFS(*featuresDir), *featuresDir
+	featureFS, featureRoot, err := featuresAt(*featuresDir)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	files, err := guidesIn(paths)
 	if err != nil {
@@ -89,6 +85,18 @@ func check(args []string, stdout, stderr io.Writer) int {
 }
 
 func embeddedFS() fs.FS { return embedded.FS }
+
+// featuresAt is the features --features names: a folder, or, when it names
+// none, the features built into guidewalk.
+func featuresAt(dir string) (fs.FS, string, error) {
+	if dir == "" {
+		return embeddedFS(), embedded.Root, nil
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, "", fmt.Errorf("--features %s: no such folder", dir)
+	}
+	return os.DirFS(dir), dir, nil
+}
 
 // guidesIn lists the guides of the paths: a file is a guide; a folder holds
 // the Markdown files under it that open with front matter, but for the

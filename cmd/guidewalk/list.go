@@ -4,10 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/guidewalk/guidewalk/steps"
@@ -26,7 +22,7 @@ type Verifiable struct {
 // paths that an application of guidewalk and a feature transcribe.
 func list(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("list", "[--features DIR] [--sitevars ...] PATH...", stderr)
-	features := fs.String("features", "features", "the feature files' root, one folder per guide title")
+	featuresDir := fs.String("features", "", "the feature files' root, one folder per guide title (default the features built into guidewalk)")
 	sitevars := sitevarsFlag(fs)
 	paths, err := parse(fs, args)
 	if err != nil {
@@ -37,7 +33,12 @@ func list(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	guides, err := guideFiles(paths)
+	featureFS, featureRoot, err := featuresAt(*featuresDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "guidewalk list: %v\n", err)
+		return exitUsage
+	}
+	guides, err := guidesIn(paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "guidewalk list: %v\n", err)
 		return exitUsage
@@ -54,7 +55,7 @@ func list(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			continue
 		}
-		choice, err := steps.FeaturesFor(g, *features)
+		choice, err := steps.FeaturesForFS(g, featureFS, featureRoot)
 		if err != nil || len(choice.Findings) > 0 {
 			continue // no feature transcribes this form of the guide
 		}
@@ -71,31 +72,4 @@ func list(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return exitOK
-}
-
-// guideFiles are the guides a path names: the file itself, or every .md
-// file under a folder but a section's _index.md.
-func guideFiles(paths []string) ([]string, error) {
-	var out []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		if !st.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(f, ".md") && d.Name() != "_index.md" {
-				out = append(out, f)
-			}
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Strings(out)
-	return out, nil
 }
