@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/guidewalk/guidewalk/guide"
+	"github.com/mxschmitt/playwright-go"
 )
 
 // A full run says why a scenario failed in the guide's terms: what the
@@ -51,7 +52,7 @@ func (e *AutheliaError) Unwrap() error { return e.cause }
 // autheliaRefusal is err told in Authelia's words when a window of the
 // scenario shows Authelia's error.
 func (w *World) autheliaRefusal(err error) error {
-	for _, u := range []string{w.pageURL(w.popup), w.pageURL(w.page)} {
+	for _, u := range []string{pageURL(w.popup), pageURL(w.page)} {
 		p, perr := url.Parse(u)
 		if perr != nil || w.s.Env == nil || p.Host != w.s.Env.AutheliaURL.Host {
 			continue
@@ -68,11 +69,9 @@ func (w *World) autheliaRefusal(err error) error {
 	return err
 }
 
-func (w *World) pageURL(p interface{ URL() string }) string {
-	if p == nil || w == nil {
-		return ""
-	}
-	if pg, ok := p.(interface{ IsClosed() bool }); ok && pg.IsClosed() {
+// pageURL is the address a window of the scenario shows, "" for none.
+func pageURL(p playwright.Page) string {
+	if p == nil || p.IsClosed() {
 		return ""
 	}
 	return p.URL()
