@@ -54,6 +54,7 @@ type Finding struct {
 	Rule     string   `json:"rule"`             // a stable name: "client-secret", "method-disagree", ...
 	Message  string   `json:"message"`          // one line
 	Method   string   `json:"method,omitempty"` // the configuration method's label (Method.Label) it belongs to
+	Fix      *Fix     `json:"fix,omitempty"`    // the line's replacement, when one side is authoritative
 }
 
 // String is the form linters use: "path:line: severity: message".
@@ -104,12 +105,24 @@ func Read(path string, src []byte, o Options) (*Guide, []Finding) {
 	if err := p.parse(src, o); err != nil {
 		_ = p.unreadErr(err)
 	}
+	s := p.source(src)
 	found := append(p.found, p.g.Findings()...)
+	for _, r := range Rules() {
+		if r.check != nil {
+			found = append(found, r.check(s)...)
+		}
+	}
 	for i := range found {
+		found[i].Path = path
 		if found[i].Line <= 0 {
 			found[i].Line = 1 // the whole guide: its first line, where a reader looks
 		}
 	}
+	disabled := map[string]bool{}
+	for _, name := range o.Disable {
+		disabled[name] = true
+	}
+	found = s.keep(found, disabled)
 	SortFindings(found)
 	return p.g, found
 }

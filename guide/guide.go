@@ -45,6 +45,7 @@ type Guide struct {
 
 	sitevarConflicts []error // a sitevar given different values, for Consistency
 	intro            []introMethod
+	src              *Source // the guide as written, for rules and fixes; nil until the checker reads it
 }
 
 // Version is one tested product version.

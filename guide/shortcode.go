@@ -15,6 +15,8 @@ type Options struct {
 	// of the docs site does with its preferences. Every name must be one the
 	// guide uses.
 	Sitevars map[string]string
+	// Disable names rules the checker does not report (see Rules).
+	Disable []string
 }
 
 // Shortcode is one Hugo shortcode found in the guide source.
