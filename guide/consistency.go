@@ -28,16 +28,19 @@ func (g *Guide) Consistency() []error {
 // and the methods against each other, settings matched by meaning. A check
 // that is not sure what a setting is says nothing.
 func (g *Guide) Findings() []Finding {
-	var out []Finding
+	var found []*Finding
 	for _, err := range g.sitevarConflicts {
 		e := err.(*Error)
-		out = append(out, Finding{Path: g.Path, Line: e.Line, Severity: SeverityError, Rule: RuleSitevar, Message: e.Msg})
+		found = append(found, &Finding{Path: g.Path, Line: e.Line, Severity: SeverityError, Rule: RuleSitevar, Message: e.Msg})
 	}
-	add := func(sev Severity, rule, method string, line int, format string, args ...any) {
-		out = append(out, Finding{Path: g.Path, Line: line, Severity: sev, Rule: rule, Method: method, Message: fmt.Sprintf(format, args...)})
+	add := func(sev Severity, rule, method string, line int, format string, args ...any) *Finding {
+		f := &Finding{Path: g.Path, Line: line, Severity: sev, Rule: rule, Method: method, Message: fmt.Sprintf(format, args...)}
+		found = append(found, f)
+		return f
 	}
 	views := g.views()
 	ref, ok := g.reference(add)
+	ref.src = g.src
 	if ok {
 		for _, v := range views {
 			for _, e := range v.entries {
@@ -50,10 +53,15 @@ func (g *Guide) Findings() []Finding {
 			compareMethods(views[i], views[j], add)
 		}
 	}
+	out := make([]Finding, len(found))
+	for i, f := range found {
+		out[i] = *f
+	}
 	return out
 }
 
-type addFunc func(sev Severity, rule, method string, line int, format string, args ...any)
+// addFunc reports a finding; the caller may give it a fix.
+type addFunc func(sev Severity, rule, method string, line int, format string, args ...any) *Finding
 
 // reference is what the Assumptions and the YAML client say a method must set.
 type reference struct {
@@ -63,6 +71,9 @@ type reference struct {
 	redirects, scopes         []string
 	redirectsLine, scopesLine int
 	client                    bool
+	clientID                  string
+
+	src *Source // the guide as written, for fixes; nil when the suite reads it
 }
 
 // reference reads the Assumptions and the client they name, and checks the
@@ -82,7 +93,13 @@ func (g *Guide) reference(add addFunc) (reference, bool) {
 	case r.id.Value != "":
 		c, err := g.Client(r.id.Value)
 		if err != nil && len(g.Clients) > 0 {
-			add(SeverityError, RuleAssumption, "", r.id.Line, "the Assumptions' Client ID %q is the client_id of no client in the Authelia YAML (line %d)", r.id.Value, g.ClientYAMLLine)
+			f := add(SeverityError, RuleAssumption, "", r.id.Line, "the Assumptions' Client ID %q is the client_id of no client in the Authelia YAML (line %d)", r.id.Value, g.ClientYAMLLine)
+			if len(g.Clients) == 1 {
+				// The one client is what the methods must name: it is authoritative.
+				c = g.Clients[0]
+				f.Fix = g.src.fixValue(r.id.Line, r.id.Value, fmt.Sprint(c["client_id"]))
+				f.Message += fmt.Sprintf(": it is %q", fmt.Sprint(c["client_id"]))
+			}
 		}
 		client = c
 	case len(g.Clients) == 1:
@@ -93,6 +110,7 @@ func (g *Guide) reference(add addFunc) (reference, bool) {
 	}
 	r.client = true
 	id := fmt.Sprint(client["client_id"])
+	r.clientID = id
 	digest, _ := client["client_secret"].(string)
 	if digest != "" && r.secret.Value != "" {
 		secretLine := g.clientKeyLine(id, "client_secret")
@@ -103,7 +121,10 @@ func (g *Guide) reference(add addFunc) (reference, bool) {
 		} else if ok, err := verifyDigest(digest, r.secret.Value); err != nil {
 			add(SeverityError, RuleClientSecret, "", secretLine, "the client_secret of client %q: %v", id, err)
 		} else if !ok {
-			add(SeverityError, RuleClientSecret, "", secretLine, "the client_secret of client %q is not the digest of the Client Secret %q the Assumptions name (line %d)", id, r.secret.Value, r.secret.Line)
+			f := add(SeverityError, RuleClientSecret, "", secretLine, "the client_secret of client %q is not the digest of the Client Secret %q the Assumptions name (line %d): write a digest of it", id, r.secret.Value, r.secret.Line)
+			if d, err := PBKDF2Digest(r.secret.Value); err == nil && g.src != nil {
+				f.Fix = g.src.fixValue(secretLine, digest, d)
+			}
 		}
 	}
 	r.redirects, r.redirectsLine = stringsOf(client["redirect_uris"]), g.clientKeyLine(id, "redirect_uris")
@@ -126,12 +147,17 @@ func (r reference) check(e entry, add addFunc) {
 	}
 	switch e.meaning {
 	case meaningClientID:
-		if r.id.Value != "" && e.value != r.id.Value {
+		switch {
+		case r.client && e.value != r.clientID:
+			f := add(SeverityError, RuleAssumption, e.method, e.line, "%s is %q, but the client's client_id is %q", e.what, e.value, r.clientID)
+			f.Fix = r.src.fixValue(e.line, e.value, r.clientID)
+		case !r.client && r.id.Value != "" && e.value != r.id.Value:
 			add(SeverityError, RuleAssumption, e.method, e.line, "%s is %q, but the Assumptions' Client ID (line %d) is %q", e.what, e.value, r.id.Line, r.id.Value)
 		}
 	case meaningClientSecret:
 		if r.secret.Value != "" && e.value != r.secret.Value {
-			add(SeverityError, RuleAssumption, e.method, e.line, "%s is %q, but the Assumptions' Client Secret (line %d) is %q", e.what, e.value, r.secret.Line, r.secret.Value)
+			f := add(SeverityError, RuleAssumption, e.method, e.line, "%s is %q, but the Assumptions' Client Secret (line %d) is %q", e.what, e.value, r.secret.Line, r.secret.Value)
+			f.Fix = r.src.fixValue(e.line, e.value, r.secret.Value)
 		}
 	case meaningIssuer:
 		if r.autheliaRoot != "" && isURL(e.value) && providerURL(e.value) != r.autheliaRoot {
@@ -160,7 +186,8 @@ func (r reference) check(e entry, add addFunc) {
 			}
 		}
 		if len(extra) > 0 {
-			add(SeverityError, RuleScopes, e.method, e.line, "%s is %q, but the client's scopes (line %d) are %q: it has no %s", e.what, e.value, r.scopesLine, strings.Join(r.scopes, ","), strings.Join(extra, ", "))
+			f := add(SeverityError, RuleScopes, e.method, e.line, "%s is %q, but the client's scopes (line %d) are %q: it has no %s; request only the client's scopes", e.what, e.value, r.scopesLine, strings.Join(r.scopes, ","), strings.Join(extra, ", "))
+			f.Fix = r.src.fixValue(e.line, e.value, strings.Join(r.scopes, separator(e.value)))
 		} else if len(lacking) > 0 && !slices.ContainsFunc(e.words, func(w string) bool { return w == "additional" || w == "extra" }) {
 			add(SeverityWarning, RuleScopes, e.method, e.line, "%s is %q, but the client's scopes (line %d) are %q: %s not requested", e.what, e.value, r.scopesLine, strings.Join(r.scopes, ","), strings.Join(lacking, ", "))
 		}
@@ -173,7 +200,11 @@ func (r reference) check(e entry, add addFunc) {
 				return
 			}
 		}
-		add(SeverityError, RuleRedirectURI, e.method, e.line, "%s %q is not among the client's redirect_uris (line %d) %q", e.what, e.value, r.redirectsLine, r.redirects)
+		f := add(SeverityError, RuleRedirectURI, e.method, e.line, "%s %q is not among the client's redirect_uris (line %d) %q", e.what, e.value, r.redirectsLine, r.redirects)
+		if u := closestURL(e.value, r.redirects); u != "" {
+			f.Message += fmt.Sprintf(": use %q", u)
+			f.Fix = r.src.fixValue(e.line, e.value, r.src.rawNear(r.redirectsLine, u))
+		}
 	}
 }
 

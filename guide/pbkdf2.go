@@ -2,6 +2,7 @@ package guide
 
 import (
 	"crypto/pbkdf2"
+	"crypto/rand"
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
@@ -66,4 +67,24 @@ func VerifyPBKDF2Digest(digest, secret string) (bool, error) {
 func ab64Decode(s string) ([]byte, error) {
 	s = strings.TrimRight(strings.ReplaceAll(s, ".", "+"), "=")
 	return base64.RawStdEncoding.DecodeString(s)
+}
+
+// PBKDF2Digest is a new digest of secret in the form Authelia's
+// `authelia crypto hash generate pbkdf2` writes by default: SHA-512,
+// 310000 iterations, a random 16-byte salt, a 64-byte key.
+func PBKDF2Digest(secret string) (string, error) {
+	salt := make([]byte, 16)
+	if _, err := rand.Read(salt); err != nil {
+		return "", err
+	}
+	const iter = 310000
+	key, err := pbkdf2.Key(sha512.New, secret, salt, iter, 64)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("$pbkdf2-sha512$%d$%s$%s", iter, ab64Encode(salt), ab64Encode(key)), nil
+}
+
+func ab64Encode(b []byte) string {
+	return strings.ReplaceAll(base64.RawStdEncoding.EncodeToString(b), "+", ".")
 }

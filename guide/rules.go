@@ -95,6 +95,9 @@ type Fix struct {
 // the source through the sitevars of the line, so a value that holds a
 // sitevar is replaced whole. nil when the value is not on that line.
 func (s *Source) fixValue(n int, value, repl string) *Fix {
+	if s == nil {
+		return nil
+	}
 	raw := s.RawLine(n)
 	if raw == "" || value == "" || value == repl {
 		return nil
@@ -248,4 +251,45 @@ func (p *parser) source(src []byte) *Source {
 func splitLines(s string) []string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+}
+
+// rawNear is the source form of value on the first line from line `from`
+// on that holds it (rendered); value itself when none does.
+func (s *Source) rawNear(from int, value string) string {
+	if s == nil {
+		return value
+	}
+	for n := max(from, 1); n <= len(s.Rendered) && n < from+200; n++ {
+		if strings.Contains(s.Rendered[n-1], value) {
+			if v := s.rawValue(n, value); v != "" {
+				return v
+			}
+		}
+	}
+	return value
+}
+
+// closestURL is the one of urls that shares the longest prefix with u, when
+// one is closer than the rest; the only one when there is one.
+func closestURL(u string, urls []string) string {
+	if len(urls) == 1 {
+		return urls[0]
+	}
+	best, bestN, tie := "", -1, false
+	for _, c := range urls {
+		n := 0
+		for n < len(c) && n < len(u) && c[n] == u[n] {
+			n++
+		}
+		switch {
+		case n > bestN:
+			best, bestN, tie = c, n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
 }

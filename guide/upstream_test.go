@@ -510,7 +510,7 @@ func TestInconsistentCurrentGuide(t *testing.T) {
 		{"compose variable the .env block lacks", "MINIO_IDENTITY_OPENID_DISPLAY_NAME=Authelia\n", "", "_DISPLAY_NAME: 'Authelia'",
 			[]string{"the Docker Compose block (line 119) sets MINIO_IDENTITY_OPENID_DISPLAY_NAME=Authelia, the .env block (line 97) does not set it"}},
 		{".env client ID differs from the Assumptions", "MINIO_IDENTITY_OPENID_CLIENT_ID=minio", "MINIO_IDENTITY_OPENID_CLIENT_ID=minio2", "_CLIENT_ID=minio2",
-			[]string{"the .env block's MINIO_IDENTITY_OPENID_CLIENT_ID is \"minio2\", but the Assumptions' Client ID (line 38) is \"minio\""}},
+			[]string{"the .env block's MINIO_IDENTITY_OPENID_CLIENT_ID is \"minio2\", but the client's client_id is \"minio\""}},
 		{"compose scopes differ from the client", "MINIO_IDENTITY_OPENID_SCOPES: 'openid,profile,email,groups'", "MINIO_IDENTITY_OPENID_SCOPES: 'openid,profile'", "_SCOPES: 'openid,profile'",
 			[]string{"the Docker Compose block's MINIO_IDENTITY_OPENID_SCOPES is \"openid,profile\", but the client's scopes (line 67)"}},
 		{".env config URL differs from the Authelia Root URL", "/.well-known/openid-configuration\nMINIO", "/.well-known/openid\nMINIO", "_CONFIG_URL=",

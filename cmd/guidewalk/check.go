@@ -18,7 +18,7 @@ import (
 	"github.com/guidewalk/guidewalk/steps"
 )
 
-const checkArgs = "[--format text|json|sarif|markdown] [--fail-on error|warning|notice] [--features DIR] [--sitevars name=value,...] PATH..."
+const checkArgs = "[--format text|json|sarif|markdown|diff] [--fail-on error|warning|notice] [--fix] [--disable RULE,...] [--features DIR] [--sitevars name=value,...] PATH..."
 
 // check reads every guide of the paths given (files, or directories walked
 // for guides) and reports what is wrong in them, with nothing that needs a
@@ -27,7 +27,9 @@ const checkArgs = "[--format text|json|sarif|markdown] [--fail-on error|warning|
 // usage error.
 func check(args []string, stdout, stderr io.Writer) int {
 	flags := newFlags("check", checkArgs, stderr)
-	format := flags.String("format", "text", "text (file:line: severity: message), json, sarif (SARIF 2.1.0) or markdown (one table row per guide)")
+	format := flags.String("format", "text", "text (file:line: severity: message), json, sarif (SARIF 2.1.0), markdown (one table row per guide) or diff (the fixes as a unified diff)")
+	fix := flags.Bool("fix", false, "apply the fixes of the findings that have one to the guides in place, then report what is left")
+	disable := flags.String("disable", "", "rules not to report, comma-separated (guidewalk rules lists them)")
 	failOn := flags.String("fail-on", "error", "the least severity that makes the exit status 1: error, warning or notice")
 	featuresDir := flags.String("features", "", "the feature files' root, one folder per guide title (default the features built into guidewalk)")
 	sitevars := sitevarsFlag(flags)
@@ -48,8 +50,21 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return usageErr("--fail-on: %v", err)
 	}
 	write, ok := formats[*format]
+	if *format == "diff" {
+		write, ok = diffReport, true
+	}
 	if !ok {
-		return usageErr("--format %q: want text, json, sarif or markdown", *format)
+		return usageErr("--format %q: want text, json, sarif, markdown or diff", *format)
+	}
+	var disabled []string
+	for _, name := range strings.Split(*disable, ",") {
+		if name = strings.TrimSpace(name); name == "" {
+			continue
+		}
+		if _, ok := guide.RuleNamed(name); !ok {
+			return usageErr("--disable: no rule %q (guidewalk rules lists them)", name)
+		}
+		disabled = append(disabled, name)
 	}
 	vars, err := guide.ParseSitevars(*sitevars)
 	if err != nil {
@@ -64,7 +79,21 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return usageErr("%v", err)
 	}
 
-	r := checkGuides(files, guide.Options{Sitevars: vars}, featureFS, featureRoot)
+	opts := guide.Options{Sitevars: vars, Disable: disabled}
+	r := checkGuides(files, opts, featureFS, featureRoot)
+	if *fix {
+		fixed, err := fixReports(r, true)
+		n := 0
+		for _, fg := range fixed {
+			n += len(fg.fixed)
+			fmt.Fprintf(stderr, "guidewalk check: fixed %s in %s\n", plural(len(fg.fixed), "line"), fg.path)
+		}
+		if err != nil {
+			return usageErr("--fix: %v", err)
+		}
+		fmt.Fprintf(stderr, "guidewalk check: --fix changed %s in %s; what is left:\n", plural(n, "line"), plural(len(fixed), "guide"))
+		r = checkGuides(files, opts, featureFS, featureRoot)
+	}
 	if err := write(stdout, r); err != nil {
 		return usageErr("writing the report: %v", err)
 	}

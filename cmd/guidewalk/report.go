@@ -90,23 +90,13 @@ func annotate(w io.Writer, r checkReport) {
 	}
 }
 
-// ruleHelp describes each rule for SARIF's rule metadata.
-var ruleHelp = map[string]string{
-	guide.RuleUnread:         "A part of the guide the checker could not read; nothing is said about it.",
-	guide.RuleBlockSyntax:    "A code block of the guide does not parse.",
-	guide.RuleStepNumbers:    "Two steps carry one number, or a number is skipped.",
-	guide.RuleDuplicateVar:   "One block sets a variable twice.",
-	guide.RuleSitevar:        "One documentation variable is given two values.",
-	guide.RuleClientSecret:   "The client's client_secret is not the digest of the secret the Assumptions name.",
-	guide.RuleAssumption:     "A value disagrees with the guide's Assumptions.",
-	guide.RuleRedirectURI:    "A redirect URI is not among the client's redirect_uris.",
-	guide.RuleScopes:         "A method's scopes differ from the client's.",
-	guide.RuleProvider:       "An issuer, discovery or endpoint URL is not Authelia's.",
-	guide.RuleMethodDisagree: "Two configuration methods give one setting different values.",
-	guide.RuleMethodNames:    "Two configuration methods name one setting differently.",
-	guide.RuleMethodMissing:  "One environment block sets a variable another does not.",
-	guide.RuleIntroMethods:   "The introduction names configuration methods the guide does not have.",
-	guide.RuleScopeSeparator: "The methods separate one scope list differently.",
+// ruleHelp is a rule's one line of documentation, for SARIF's rule
+// metadata.
+func ruleHelp(id string) string {
+	if r, ok := guide.RuleNamed(id); ok {
+		return r.Doc
+	}
+	return id
 }
 
 // sarifReport writes SARIF 2.1.0, which GitHub code scanning shows on the
@@ -139,6 +129,7 @@ func sarifReport(w io.Writer, r checkReport) error {
 		Level     string     `json:"level"`
 		Message   text       `json:"message"`
 		Locations []location `json:"locations"`
+		Fixes     []any      `json:"fixes,omitempty"`
 	}
 	var ids []string
 	for _, g := range r.Guides {
@@ -151,11 +142,11 @@ func sarifReport(w io.Writer, r checkReport) error {
 	slices.Sort(ids)
 	rules := make([]rule, len(ids))
 	for i, id := range ids {
-		rules[i].ID, rules[i].ShortDescription.Text = id, ruleHelp[id]
-		if rules[i].ShortDescription.Text == "" {
-			rules[i].ShortDescription.Text = id
-		}
+		rules[i].ID, rules[i].ShortDescription.Text = id, ruleHelp(id)
 		rules[i].DefaultConfiguration.Level = "error"
+		if r, ok := guide.RuleNamed(id); ok {
+			rules[i].DefaultConfiguration.Level = sarifLevel(r.Severity)
+		}
 	}
 	results := []result{}
 	for _, g := range r.Guides {
@@ -171,6 +162,9 @@ func sarifReport(w io.Writer, r checkReport) error {
 			}
 			loc.PhysicalLocation.Region.StartLine = max(f.Line, 1)
 			res.Locations = []location{loc}
+			if f.Fix != nil {
+				res.Fixes = []any{sarifFix(loc.PhysicalLocation.ArtifactLocation, f.Fix)}
+			}
 			results = append(results, res)
 		}
 	}
@@ -189,6 +183,21 @@ func sarifReport(w io.Writer, r checkReport) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
+}
+
+// sarifFix replaces the finding's line whole: the deleted region is the
+// line's text, the inserted content the fixed line.
+func sarifFix(artifact any, f *guide.Fix) map[string]any {
+	return map[string]any{
+		"description": map[string]any{"text": "replace line " + fmt.Sprint(f.Line) + " with: " + strings.TrimSpace(f.New)},
+		"artifactChanges": []any{map[string]any{
+			"artifactLocation": artifact,
+			"replacements": []any{map[string]any{
+				"deletedRegion":   map[string]any{"startLine": f.Line, "startColumn": 1, "endLine": f.Line, "endColumn": len([]rune(f.Old)) + 1},
+				"insertedContent": map[string]any{"text": f.New},
+			}},
+		}},
+	}
 }
 
 func sarifLevel(s guide.Severity) string {

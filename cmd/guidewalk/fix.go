@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/steps"
+)
+
+// fixedGuide is a guide's text once its findings' fixes are applied.
+type fixedGuide struct {
+	path       string
+	old, new   []string // lines, without their line ends
+	eol        string   // "\n" or "\r\n"
+	finalEOL   bool
+	fixed      []guide.Fix
+	notApplied []guide.Fix // a second fix of a line already fixed
+}
+
+// applyFixes applies to a guide the fixes of its findings, each once; a fix
+// whose line no longer reads as it expects (another fix changed it) is left.
+func applyFixes(g guideReport) (*fixedGuide, error) {
+	src, err := os.ReadFile(g.Path)
+	if err != nil {
+		return nil, err
+	}
+	text := string(src)
+	fg := &fixedGuide{path: g.Path, eol: "\n"}
+	if strings.Contains(text, "\r\n") {
+		fg.eol = "\r\n"
+	}
+	fg.finalEOL = strings.HasSuffix(text, fg.eol)
+	fg.old = strings.Split(strings.TrimSuffix(text, fg.eol), fg.eol)
+	fg.new = append([]string(nil), fg.old...)
+	for _, f := range g.Findings {
+		fx := f.Fix
+		if fx == nil || fx.Line < 1 || fx.Line > len(fg.new) {
+			continue
+		}
+		switch {
+		case fg.new[fx.Line-1] == fx.New:
+		case fg.new[fx.Line-1] == fx.Old:
+			fg.new[fx.Line-1] = fx.New
+			fg.fixed = append(fg.fixed, *fx)
+		default:
+			fg.notApplied = append(fg.notApplied, *fx)
+		}
+	}
+	return fg, nil
+}
+
+func (fg *fixedGuide) bytes() []byte {
+	s := strings.Join(fg.new, fg.eol)
+	if fg.finalEOL {
+		s += fg.eol
+	}
+	return []byte(s)
+}
+
+// fixReports applies the fixes of every guide of the report; write says
+// whether the guides are written back.
+func fixReports(r checkReport, write bool) ([]*fixedGuide, error) {
+	var out []*fixedGuide
+	for _, g := range r.Guides {
+		fg, err := applyFixes(g)
+		if err != nil {
+			return out, err
+		}
+		if len(fg.fixed) == 0 {
+			continue
+		}
+		if write {
+			st, err := os.Stat(g.Path)
+			if err != nil {
+				return out, err
+			}
+			if err := os.WriteFile(g.Path, fg.bytes(), st.Mode().Perm()); err != nil {
+				return out, err
+			}
+		}
+		out = append(out, fg)
+	}
+	return out, nil
+}
+
+// diffReport is the fixes as a unified diff (git apply, patch -p1), three
+// lines of context; a fix replaces one line, so hunks keep their length.
+func diffReport(w io.Writer, r checkReport) error {
+	fixed, err := fixReports(r, false)
+	if err != nil {
+		return err
+	}
+	for _, fg := range fixed {
+		writeDiff(w, steps.RepoPath(fg.path), fg.old, fg.new)
+	}
+	return nil
+}
+
+func writeDiff(w io.Writer, name string, old, new []string) {
+	name = strings.TrimPrefix(name, "./")
+	fmt.Fprintf(w, "--- a/%s\n+++ b/%s\n", name, name)
+	const ctx = 3
+	var changed []int
+	for i := range old {
+		if old[i] != new[i] {
+			changed = append(changed, i)
+		}
+	}
+	for k := 0; k < len(changed); {
+		from := max(changed[k]-ctx, 0)
+		end := k
+		for end+1 < len(changed) && changed[end+1]-changed[end] <= 2*ctx {
+			end++
+		}
+		to := min(changed[end]+ctx+1, len(old))
+		fmt.Fprintf(w, "@@ -%d,%d +%d,%d @@\n", from+1, to-from, from+1, to-from)
+		for i := from; i < to; i++ {
+			if old[i] == new[i] {
+				fmt.Fprintf(w, " %s\n", old[i])
+			} else {
+				fmt.Fprintf(w, "-%s\n", old[i])
+			}
+			if old[i] != new[i] {
+				fmt.Fprintf(w, "+%s\n", new[i])
+			}
+		}
+		k = end + 1
+	}
+}
