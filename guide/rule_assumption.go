@@ -1,10 +1,10 @@
 package guide
 
-// assumption: a method's client id or secret, and the Assumptions' Client ID, agree with the client and the Assumptions. Reported by the reading and the comparison of methods
+// assumption: a method's client id and secret are the Assumptions' Client ID and Client Secret, and that Client ID is the client_id of a client in the Authelia YAML. Reported by the reading and the comparison of methods
 // (consistency.go, views.go, read.go).
 var _ = register(Rule{
 	Name:     RuleAssumption,
 	Severity: SeverityError,
-	Doc:      "a method's client id or secret, and the Assumptions' Client ID, agree with the client and the Assumptions",
+	Doc:      "a method's client id and secret are the Assumptions' Client ID and Client Secret, and that Client ID is the client_id of a client in the Authelia YAML",
 	Example:  "Client ID `Wiki.js` beside `client_id: 'wikijs'`",
 })

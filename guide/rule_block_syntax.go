@@ -1,10 +1,10 @@
 package guide
 
-// block-syntax: a code block that does not parse as its language (YAML, JSON, TOML, a compose environment). Reported by the reading and the comparison of methods
+// block-syntax: a YAML or JSON block (front matter, the Authelia client, a compose or configuration file) that does not parse, or a compose environment that is neither a map nor a list. Reported by the reading and the comparison of methods
 // (consistency.go, views.go, read.go).
 var _ = register(Rule{
 	Name:     RuleBlockSyntax,
 	Severity: SeverityError,
-	Doc:      "a code block that does not parse as its language (YAML, JSON, TOML, a compose environment)",
+	Doc:      "a YAML or JSON block (front matter, the Authelia client, a compose or configuration file) that does not parse, or a compose environment that is neither a map nor a list",
 	Example:  "`environment:` holding bare `KEY=VALUE` lines",
 })

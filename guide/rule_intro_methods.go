@@ -1,10 +1,10 @@
 package guide
 
-// intro-methods: the introduction names the methods the guide has, no more and no fewer. Reported by the reading and the comparison of methods
+// intro-methods: each method the introduction names ("there are two methods, using …") has a section of its own. Reported by the reading and the comparison of methods
 // (consistency.go, views.go, read.go).
 var _ = register(Rule{
 	Name:     RuleIntroMethods,
 	Severity: SeverityError,
-	Doc:      "the introduction names the methods the guide has, no more and no fewer",
-	Example:  "\"there are three methods\" above one method",
+	Doc:      "each method the introduction names (\"there are two methods, using …\") has a section of its own",
+	Example:  "\"there are two methods, using Environment Variables or the Web GUI\" above no Web GUI section",
 })

@@ -1,10 +1,10 @@
 package guide
 
-// step-numbers: numbered steps written with a number twice or a gap. Reported by the reading and the comparison of methods
+// step-numbers: numbered steps written with one number twice (a gap in the numbers is a warning). Reported by the reading and the comparison of methods
 // (consistency.go, views.go, read.go).
 var _ = register(Rule{
 	Name:     RuleStepNumbers,
 	Severity: SeverityError,
-	Doc:      "numbered steps written with a number twice or a gap",
-	Example:  "`1.`, `2.`, `3.`, `6.`",
+	Doc:      "numbered steps written with one number twice (a gap in the numbers is a warning)",
+	Example:  "`1.`, `2.`, `2.`, `3.`",
 })
