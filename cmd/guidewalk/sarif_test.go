@@ -77,6 +77,7 @@ func TestCheckSARIF(t *testing.T) {
 				Results []struct {
 					RuleID    string `json:"ruleId"`
 					Level     string `json:"level"`
+					Fixes     []any  `json:"fixes"`
 					Locations []struct {
 						PhysicalLocation struct {
 							ArtifactLocation struct{ URI string }    `json:"artifactLocation"`
@@ -91,6 +92,16 @@ func TestCheckSARIF(t *testing.T) {
 		}
 		if doc.Version != "2.1.0" || len(doc.Runs) != 1 || len(doc.Runs[0].Results) == 0 {
 			t.Fatalf("%s: version %q, %d runs: %s", p, doc.Version, len(doc.Runs), out.String())
+		}
+		if p[0] == docsTree {
+			fixes := 0
+			for _, r := range doc.Runs[0].Results {
+				fixes += len(r.Fixes)
+			}
+			if fixes == 0 {
+				t.Errorf("the tree's SARIF holds no fix: the schema was not tried on fixes")
+			}
+			t.Logf("%s: %d results, %d with a fix, valid SARIF 2.1.0", p[0], len(doc.Runs[0].Results), fixes)
 		}
 		if p[0] == broken {
 			r := doc.Runs[0].Results[0]

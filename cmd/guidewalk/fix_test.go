@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/guidewalk/guidewalk/guide"
+)
+
+// copyTree copies the docs tree into a temp folder.
+func copyTree(t *testing.T, from string) string {
+	t.Helper()
+	to := t.TempDir()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return to
+}
+
+func checkJSON(t *testing.T, args ...string) checkReport {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	if code := run(append([]string{"check", "--format", "json"}, args...), &out, &errOut); code == exitUsage {
+		t.Fatalf("check %v: %s", args, errOut.String())
+	}
+	var r checkReport
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func key(f guide.Finding) string { return fmt.Sprintf("%s:%d:%s", f.Path, f.Line, f.Rule) }
+
+// TestFixTree: on a copy of the docs tree, check --fix then check again:
+// every fixed error is gone, no finding appears that was not there, and the
+// files differ from the copy only at the lines the fixes named.
+func TestFixTree(t *testing.T) {
+	if _, err := os.Stat(docsTree); err != nil {
+		t.Skipf("no docs tree: %v", err)
+	}
+	t.Setenv("GITHUB_ACTIONS", "")
+	t.Setenv("GUIDEWALK_FEATURES", "")
+	dir := copyTree(t, docsTree)
+	before := checkJSON(t, dir)
+	seen, fixLines := map[string]bool{}, map[string]map[int]bool{}
+	var fixed []guide.Finding
+	for _, g := range before.Guides {
+		for _, f := range g.Findings {
+			seen[key(f)] = true
+			if f.Fix != nil {
+				fixed = append(fixed, f)
+				if fixLines[f.Path] == nil {
+					fixLines[f.Path] = map[int]bool{}
+				}
+				fixLines[f.Path][f.Fix.Line] = true
+			}
+		}
+	}
+	if len(fixed) == 0 {
+		t.Fatal("no finding of the tree has a fix")
+	}
+	originals := map[string][]string{}
+	for p := range fixLines {
+		b, _ := os.ReadFile(p)
+		originals[p] = strings.Split(string(b), "\n")
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"check", "--fix", dir}, &out, &errOut); code == exitUsage {
+		t.Fatalf("check --fix: %s", errOut.String())
+	}
+	t.Logf("%s", strings.TrimSpace(errOut.String()))
+	after := checkJSON(t, dir)
+	now := map[string]bool{}
+	for _, g := range after.Guides {
+		for _, f := range g.Findings {
+			now[key(f)] = true
+			if !seen[key(f)] {
+				t.Errorf("a finding after --fix that was not there before: %s [%s]", f, f.Rule)
+			}
+		}
+	}
+	for _, f := range fixed {
+		if now[key(f)] {
+			t.Errorf("fixed, still reported: %s [%s]", f, f.Rule)
+		}
+	}
+	for p, lines := range originals {
+		b, _ := os.ReadFile(p)
+		got := strings.Split(string(b), "\n")
+		if len(got) != len(lines) {
+			t.Errorf("%s: --fix changed the number of lines", p)
+			continue
+		}
+		for i := range got {
+			if got[i] != lines[i] && !fixLines[p][i+1] {
+				t.Errorf("%s:%d: changed, but no fix names that line", p, i+1)
+			}
+		}
+	}
+	t.Logf("%d findings with a fix in %d guides", len(fixed), len(fixLines))
+}
