@@ -27,7 +27,7 @@ const checkArgs = "[--format text|json|sarif|markdown|diff] [--fail-on error|war
 // usage error.
 func check(args []string, stdout, stderr io.Writer) int {
 	flags := newFlags("check", checkArgs, stderr)
-	format := flags.String("format", "text", "text (file:line: severity: message), json, sarif (SARIF 2.1.0), markdown (one table row per guide) or diff (the fixes as a unified diff)")
+	format := flags.String("format", "text", "text (file:line: severity: message), json, sarif (SARIF 2.1.0), markdown (one table row per guide) diff (the fixes as a unified diff) or suggestions (the fixes as pull request review comments, JSON lines)")
 	fix := flags.Bool("fix", false, "apply the fixes of the findings that have one to the guides in place, then report what is left")
 	disable := flags.String("disable", "", "rules not to report, comma-separated (guidewalk rules lists them)")
 	failOn := flags.String("fail-on", "error", "the least severity that makes the exit status 1: error, warning or notice")
@@ -50,8 +50,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return usageErr("--fail-on: %v", err)
 	}
 	write, ok := formats[*format]
-	if *format == "diff" {
+	switch *format {
+	case "diff":
 		write, ok = diffReport, true
+	case "suggestions":
+		write, ok = suggestionsReport, true
 	}
 	if !ok {
 		return usageErr("--format %q: want text, json, sarif, markdown or diff", *format)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -129,4 +130,33 @@ func writeDiff(w io.Writer, name string, old, new []string) {
 		}
 		k = end + 1
 	}
+}
+
+// suggestion is one pull request review comment that offers a fix as a
+// GitHub suggested change (POST /repos/{owner}/{repo}/pulls/{n}/comments).
+type suggestion struct {
+	Path string `json:"path"`
+	Line int    `json:"line"`
+	Side string `json:"side"`
+	Body string `json:"body"`
+}
+
+// suggestionsReport writes one suggestion a line (JSON lines), for each
+// finding with a fix: the action posts each with the pull request's token.
+func suggestionsReport(w io.Writer, r checkReport) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, g := range r.Guides {
+		for _, f := range g.Findings {
+			if f.Fix == nil {
+				continue
+			}
+			body := fmt.Sprintf("**guidewalk** %s (`%s`): %s\n\n```suggestion\n%s\n```\n", f.Severity, f.Rule, f.Message, f.Fix.New)
+			s := suggestion{Path: strings.TrimPrefix(steps.RepoPath(g.Path), "./"), Line: f.Fix.Line, Side: "RIGHT", Body: body}
+			if err := enc.Encode(s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -46,6 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return images(args[1:], stdout, stderr)
 	case "list":
 		return list(args[1:], stdout, stderr)
+	case "rules":
+		return rules(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return exitOK
@@ -57,11 +59,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
-  guidewalk check [--format text|json|sarif|markdown] [--fail-on error|warning|notice] PATH...
+  guidewalk check [--format text|json|sarif|markdown|diff] [--fail-on error|warning|notice] [--fix] [--disable RULE,...] PATH...
       the offline checks of every guide in the files and folders named: its
-      YAML, client secret digest, configuration methods and Assumptions agree;
-      one "file:line: severity: message" per finding, and whether a browser
-      run of guidewalk verifies the guide (exit 1 at a finding of --fail-on)
+      YAML, client secret digest, configuration methods, Assumptions and
+      rendering agree; one "file:line: severity: message" per finding, and
+      whether a browser run of guidewalk verifies the guide (exit 1 at a
+      finding of --fail-on); --fix applies the fixes where one side is
+      authoritative, --format diff prints them
+  guidewalk rules [--format text|markdown]
+      the checker's rules: name, severity, what each checks, an example
   guidewalk verify [--guide GUIDE] [flags]
       the guide's scenarios in a real browser against the real products
       (go test in the guidewalk repository; needs Docker)
