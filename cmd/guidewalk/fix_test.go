@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -119,4 +120,57 @@ func TestFixTree(t *testing.T) {
 		}
 	}
 	t.Logf("%d findings with a fix in %d guides", len(fixed), len(fixLines))
+}
+
+// TestDiffAndSuggestions: --format diff is a patch git applies to the
+// guides, giving what --fix writes; --format suggestions is one review
+// comment a fix, its suggestion block the fixed line.
+func TestDiffAndSuggestions(t *testing.T) {
+	if _, err := os.Stat(docsTree); err != nil {
+		t.Skipf("no docs tree: %v", err)
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	t.Setenv("GITHUB_ACTIONS", "")
+	t.Setenv("GUIDEWALK_FEATURES", "")
+	dir := copyTree(t, docsTree)
+	t.Setenv("GITHUB_WORKSPACE", dir) // paths in the diff relative to it
+	t.Chdir(dir)
+	var diff, sugg, errOut bytes.Buffer
+	if code := run([]string{"check", "--format", "diff", "."}, &diff, &errOut); code == exitUsage {
+		t.Fatal(errOut.String())
+	}
+	if code := run([]string{"check", "--format", "suggestions", "."}, &sugg, &errOut); code == exitUsage {
+		t.Fatal(errOut.String())
+	}
+	n := 0
+	for _, l := range strings.Split(strings.TrimSpace(sugg.String()), "\n") {
+		var s suggestion
+		if err := json.Unmarshal([]byte(l), &s); err != nil || s.Line < 1 || s.Side != "RIGHT" || !strings.Contains(s.Body, "```suggestion\n") {
+			t.Errorf("not a suggestion: %s (%v)", l, err)
+		}
+		n++
+	}
+	if n == 0 || !strings.Contains(diff.String(), "\n+") {
+		t.Fatalf("no fix: %d suggestions, diff %q", n, diff.String())
+	}
+	git := func(args ...string) string {
+		out, err := exec.Command("git", args...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	git("init", "-q")
+	os.WriteFile("fixes.patch", diff.Bytes(), 0o644)
+	git("apply", "--check", "fixes.patch")
+	git("apply", "fixes.patch")
+	os.Remove("fixes.patch")
+	var after bytes.Buffer
+	run([]string{"check", "--format", "diff", "."}, &after, &errOut)
+	if after.Len() != 0 {
+		t.Errorf("the diff applied, yet fixes are left:\n%s", after.String())
+	}
+	t.Logf("%d suggestions; the diff applies with git apply", n)
 }
