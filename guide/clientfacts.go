@@ -120,12 +120,12 @@ func (g *Guide) theClient(clients []yamlClient) (yamlClient, bool) {
 // assumedItem is an item of the Assumptions' list, or one of its sub-items,
 // read from the lines of the guide.
 type assumedItem struct {
-	Line   int      // the line of its marker
-	Indent int      // the column of its marker
-	Depth  int      // 0 for the list's own items
-	Lines  []int    // its lines, continuation lines included
-	Text   string   // its text as rendered, lines joined with a space, marker left out
-	Parent int      // index of the item it stands under; -1 for a list item
+	Line   int    // the line of its marker
+	Indent int    // the column of its marker
+	Depth  int    // 0 for the list's own items
+	Lines  []int  // its lines, continuation lines included
+	Text   string // its text as rendered, lines joined with a space, marker left out
+	Parent int    // index of the item it stands under; -1 for a list item
 	codes  []lineCode
 }
 
