@@ -242,12 +242,15 @@ func loopback(host string) bool {
 
 // webHost is the host of an http(s) URL in lower case, "" for anything else
 // (a custom scheme, a placeholder, not a URL).
+// A <placeholder> in the path is the reader's to fill and leaves the host
+// known (https://app.example.com/login/<UUID>/callback).
 func webHost(s string) string {
+	s = placeholderRe.ReplaceAllString(strings.TrimSpace(s), "placeholder-x")
 	if placeholder(s) {
 		return ""
 	}
-	u, err := url.Parse(strings.TrimSpace(s))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.Contains(u.Host, "placeholder-x") {
 		return ""
 	}
 	return strings.ToLower(u.Hostname())
