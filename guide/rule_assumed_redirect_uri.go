@@ -23,7 +23,7 @@ var _ = register(Rule{
 var redirectPhraseRe = regexp.MustCompile(`(?i)\bredirect(?:ion)?[ _-]?ur[il]s?\b`)
 
 func checkAssumedRedirectURI(s *Source) []Finding {
-	clients := s.yamlClients()
+	clients := s.clients()
 	var redirects []lineValue
 	if c, ok := s.theClient(clients); ok {
 		redirects = c.Redirects
@@ -36,7 +36,7 @@ func checkAssumedRedirectURI(s *Source) []Finding {
 		return nil
 	}
 	var out []Finding
-	for _, it := range s.assumedItems() {
+	for _, it := range s.items() {
 		loc := redirectPhraseRe.FindStringIndex(it.Text)
 		if loc == nil {
 			continue

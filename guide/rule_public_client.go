@@ -23,7 +23,7 @@ var _ = register(Rule{
 var secretlessMethods = []string{"private_key_jwt", "tls_client_auth", "self_signed_tls_client_auth"}
 
 func checkPublicClient(s *Source) []Finding {
-	clients := s.yamlClients()
+	clients := s.clients()
 	if len(clients) == 0 {
 		return nil
 	}
@@ -147,7 +147,7 @@ type assumedSecret struct {
 // client named by the Client ID's sub-item of the same label. said: the
 // Assumptions have a Client Secret item at all.
 func (s *Source) assumedSecrets(clients []yamlClient) (out []assumedSecret, said bool) {
-	items := s.assumedItems()
+	items := s.items()
 	find := func(name string) int {
 		for i, it := range items {
 			if n, _ := it.nameValue(); it.Depth == 0 && strings.EqualFold(n, name) {
@@ -192,7 +192,7 @@ func (s *Source) assumedSecrets(clients []yamlClient) (out []assumedSecret, said
 // client secret for client c: not a method that configures another client.
 func (s *Source) secretsGiven(c yamlClient, clients []yamlClient) []entry {
 	var out []entry
-	for _, v := range s.views() {
+	for _, v := range s.methodViews() {
 		other := false
 		for _, e := range v.entries {
 			if e.meaning == meaningClientID && e.value != c.ID {

@@ -25,7 +25,7 @@ func checkRootURLHost(s *Source) []Finding {
 	}
 	root := strings.ToLower(u.Hostname())
 	var out []Finding
-	if c, ok := s.theClient(s.yamlClients()); ok {
+	if c, ok := s.theClient(s.clients()); ok {
 		out = append(out, s.redirectHosts(root, a, c)...)
 	}
 	out = append(out, s.ownAddresses(root, a)...)
@@ -105,7 +105,7 @@ func (s *Source) ownAddresses(root string, a Assumption) []Finding {
 		authHost = strings.ToLower(au.Hostname())
 	}
 	var out []Finding
-	for _, v := range s.views() {
+	for _, v := range s.methodViews() {
 		if v.m.Kind == MethodSteps {
 			continue // a form's labels say too little ("URL", "Authority")
 		}
