@@ -24,13 +24,16 @@ var redirectPhraseRe = regexp.MustCompile(`(?i)\bredirect(?:ion)?[ _-]?ur[il]s?\
 
 func checkAssumedRedirectURI(s *Source) []Finding {
 	clients := s.clients()
-	var redirects []lineValue
+	// What to say instead: the guide's client's redirect URIs; what is
+	// right: any client's (another client of the guide may be meant).
+	var redirects, all []lineValue
+	for _, c := range clients {
+		all = append(all, c.Redirects...)
+	}
 	if c, ok := s.theClient(clients); ok {
 		redirects = c.Redirects
 	} else {
-		for _, c := range clients {
-			redirects = append(redirects, c.Redirects...)
-		}
+		redirects = all
 	}
 	if len(redirects) == 0 {
 		return nil
@@ -45,7 +48,7 @@ func checkAssumedRedirectURI(s *Source) []Finding {
 			if c.Offset < loc[1] || !isTemplateURL(c.Value) {
 				continue
 			}
-			if f, ok := s.assumedRedirect(c, redirects); ok {
+			if f, ok := s.assumedRedirect(c, redirects, all); ok {
 				out = append(out, f)
 			}
 			break // the first URL after the words is the one they speak of
@@ -92,12 +95,14 @@ func normTemplate(u string) string {
 
 // assumedRedirect compares one redirect URI of the Assumptions with the
 // client's and says what to write instead.
-func (s *Source) assumedRedirect(c lineCode, redirects []lineValue) (Finding, bool) {
-	var list []string
-	for _, r := range redirects {
+func (s *Source) assumedRedirect(c lineCode, redirects, all []lineValue) (Finding, bool) {
+	for _, r := range all {
 		if templateMatch(c.Value, r.Value) {
 			return Finding{}, false
 		}
+	}
+	var list []string
+	for _, r := range redirects {
 		list = append(list, r.Value)
 	}
 	best := redirects[0]

@@ -94,21 +94,19 @@ func checkPublicClient(s *Source) []Finding {
 		}
 		return out
 	}
-	if said || s.assumptionsLine <= 0 {
+	// A confidential client whose Assumptions give its Client ID but no
+	// Client Secret.
+	id, err := s.Assumption("Client ID")
+	if said || err != nil {
 		return out
 	}
-	// A confidential client whose Assumptions give no Client Secret.
-	id, err := s.Assumption("Client ID")
-	line := s.assumptionsLine
-	if err == nil {
-		line = id.Line
-	}
+	line := id.Line
 	secret := s.knownSecret(c, fmt.Sprint(digest), clients)
 	msg := fmt.Sprintf("client %q is confidential (%s), but the Assumptions give no Client Secret: add one", c.ID, c.confidentialWhy())
 	var fix *Fix
 	if secret != "" {
 		msg += fmt.Sprintf(", %q (its client_secret is the digest of it)", secret)
-		if err == nil {
+		{
 			raw := s.RawLine(id.Line)
 			indent := raw[:len(raw)-len(strings.TrimLeft(raw, " \t"))]
 			fix = &Fix{Line: id.Line, Old: raw, New: raw + "\n" + indent + "- __Client Secret:__ `" + secret + "`"}
@@ -193,8 +191,9 @@ func (s *Source) assumedSecrets(clients []yamlClient) (out []assumedSecret, said
 func (s *Source) secretsGiven(c yamlClient, clients []yamlClient) []entry {
 	var out []entry
 	for _, v := range s.methodViews() {
-		other := false
+		other, named := false, false
 		for _, e := range v.entries {
+			named = named || e.value == c.ID
 			if e.meaning == meaningClientID && e.value != c.ID {
 				for _, o := range clients {
 					if o.ID == e.value {
@@ -203,17 +202,26 @@ func (s *Source) secretsGiven(c yamlClient, clients []yamlClient) []entry {
 				}
 			}
 		}
-		if other {
-			continue
+		if other || (len(clients) > 1 && !named) {
+			continue // another client's method, or one that may be
 		}
 		for _, e := range v.entries {
-			if e.meaning != meaningClientSecret || !e.comparable || strings.TrimSpace(e.value) == "" {
+			if e.meaning != meaningClientSecret || !e.comparable || noSecret(e.value) {
 				continue
 			}
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// noSecret: a value that gives no secret, or one the checker cannot read.
+func noSecret(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "", "none", "null", "nil", "~", "-", "''", `""`:
+		return true
+	}
+	return placeholder(v)
 }
 
 // digestOfRe is the docs' comment on a digest: # The digest of 'insecure_secret'.
