@@ -106,11 +106,10 @@ func checkPublicClient(s *Source) []Finding {
 	var fix *Fix
 	if secret != "" {
 		msg += fmt.Sprintf(", %q (its client_secret is the digest of it)", secret)
-		{
-			raw := s.RawLine(id.Line)
-			indent := raw[:len(raw)-len(strings.TrimLeft(raw, " \t"))]
-			fix = &Fix{Line: id.Line, Old: raw, New: raw + "\n" + indent + "- __Client Secret:__ `" + secret + "`"}
-		}
+		// The Client ID's line, followed by the Client Secret's.
+		raw := s.RawLine(id.Line)
+		indent := raw[:len(raw)-len(strings.TrimLeft(raw, " \t"))]
+		fix = &Fix{Line: id.Line, Old: raw, New: raw + "\n" + indent + "- __Client Secret:__ `" + secret + "`"}
 	}
 	add(line, "", fix, "%s", msg)
 	return out
@@ -165,7 +164,7 @@ func (s *Source) assumedSecrets(clients []yamlClient) (out []assumedSecret, said
 		return out, true
 	}
 	ii := find("Client ID")
-	for j, sub := range items {
+	for _, sub := range items {
 		if sub.Parent != si {
 			continue
 		}
@@ -173,8 +172,8 @@ func (s *Source) assumedSecrets(clients []yamlClient) (out []assumedSecret, said
 		if label == "" || v.Value == "" || ii < 0 {
 			continue
 		}
-		for k, idSub := range items {
-			if l, id := idSub.nameValue(); idSub.Parent == ii && k != j && strings.EqualFold(l, label) {
+		for _, idSub := range items {
+			if l, id := idSub.nameValue(); idSub.Parent == ii && strings.EqualFold(l, label) {
 				for _, c := range clients {
 					if c.ID == id.Value {
 						out = append(out, assumedSecret{v.Value, v.Line, c})
