@@ -110,6 +110,9 @@ func writeDiff(w io.Writer, name string, old, new []string) {
 			changed = append(changed, i)
 		}
 	}
+	// A fix may put several lines for one (an Assumption added below
+	// another): shift is how many lines the new file has gained so far.
+	shift := 0
 	for k := 0; k < len(changed); {
 		from := max(changed[k]-ctx, 0)
 		end := k
@@ -117,17 +120,22 @@ func writeDiff(w io.Writer, name string, old, new []string) {
 			end++
 		}
 		to := min(changed[end]+ctx+1, len(old))
-		fmt.Fprintf(w, "@@ -%d,%d +%d,%d @@\n", from+1, to-from, from+1, to-from)
+		var body strings.Builder
+		newLen := 0
 		for i := from; i < to; i++ {
 			if old[i] == new[i] {
-				fmt.Fprintf(w, " %s\n", old[i])
-			} else {
-				fmt.Fprintf(w, "-%s\n", old[i])
+				fmt.Fprintf(&body, " %s\n", old[i])
+				newLen++
+				continue
 			}
-			if old[i] != new[i] {
-				fmt.Fprintf(w, "+%s\n", new[i])
+			fmt.Fprintf(&body, "-%s\n", old[i])
+			for _, l := range strings.Split(new[i], "\n") {
+				fmt.Fprintf(&body, "+%s\n", l)
+				newLen++
 			}
 		}
+		fmt.Fprintf(w, "@@ -%d,%d +%d,%d @@\n%s", from+1, to-from, from+1+shift, newLen, body.String())
+		shift += newLen - (to - from)
 		k = end + 1
 	}
 }
