@@ -24,6 +24,10 @@ type mdDoc struct {
 	src        []byte
 	root       ast.Node
 	lineStarts []int
+
+	links  []linkDest // Source.links, once read
+	values []value    // Source.values, once read
+	read   struct{ links, values bool }
 }
 
 // One parse per guide: the rules of one guide run one after another.
@@ -199,6 +203,14 @@ var inlineLinkRe = regexp.MustCompile(`(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+
 // links are the destinations of the guide's inline links and reference
 // definitions, read line by line outside code.
 func (s *Source) links() []linkDest {
+	d := s.markdown()
+	if !d.read.links {
+		d.links, d.read.links = s.readLinks(), true
+	}
+	return d.links
+}
+
+func (s *Source) readLinks() []linkDest {
 	var out []linkDest
 	for n := 1; n <= len(s.Rendered); n++ {
 		l := s.proseLine(n)
