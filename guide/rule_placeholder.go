@@ -29,11 +29,25 @@ func checkPlaceholders(s *Source) []Finding {
 			prose[n] = s.Rendered[n-1]
 		}
 	}
+	// Where each placeholder is written: a code span in a sentence about a
+	// placeholder written elsewhere too explains it, it is not a value.
+	lines := map[string]map[int]bool{}
+	for _, v := range s.values() {
+		for _, m := range placeholderRe.FindAllString(v.Text, -1) {
+			if lines[m] == nil {
+				lines[m] = map[int]bool{}
+			}
+			lines[m][v.Line] = true
+		}
+	}
 	for _, v := range s.values() {
 		if isMarkup(v) || v.Aside { // a callout's code spans describe a form
 			continue
 		}
 		for _, m := range placeholderRe.FindAllStringSubmatchIndex(v.Text, -1) {
+			if v.Code && !v.Whole && len(lines[v.Text[m[0]:m[1]]]) > 1 && len(strings.Fields(normalWords(s.proseLine(v.Line)))) >= 3 {
+				continue
+			}
 			if m[0] > 0 && isWordByte(v.Text[m[0]-1]) {
 				continue // a generic: List<String>
 			}
