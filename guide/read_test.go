@@ -88,6 +88,8 @@ issuer = "https://auth.example.com" # the issuer
    - Scopes: ` + "`openid`, `profile` and `email`" + `
    - PKCE: Enabled
 1. Save.
+
+[App]: https://app.example.com
 `
 
 func rules(fs []Finding, sev Severity) []string {
