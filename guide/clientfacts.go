@@ -184,9 +184,9 @@ type lineCode struct {
 }
 
 var (
-	itemMarkerRe = regexp.MustCompile(`^(\s*)[-*+]\s+(.*)$`)
-	codeSpanRe   = regexp.MustCompile("`([^`]+)`")
-	headingRe    = regexp.MustCompile(`^\s{0,3}#{1,6}\s`)
+	itemMarkerRe   = regexp.MustCompile(`^(\s*)[-*+]\s+(.*)$`)
+	factCodeSpanRe = regexp.MustCompile("`([^`]+)`")
+	headingRe      = regexp.MustCompile(`^\s{0,3}#{1,6}\s`)
 )
 
 // assumedItems reads the bullet list of "### Assumptions", sub-items and
@@ -247,7 +247,7 @@ func (it *assumedItem) add(text string, line int) {
 		it.Text += " "
 	}
 	base := len(it.Text)
-	for _, m := range codeSpanRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range factCodeSpanRe.FindAllStringSubmatchIndex(text, -1) {
 		it.codes = append(it.codes, lineCode{Value: text[m[2]:m[3]], Line: line, Offset: base + m[0]})
 	}
 	it.Text += text

@@ -59,19 +59,19 @@ func checkAssumedRedirectURI(s *Source) []Finding {
 
 // isTemplateURL: an http(s) URL, placeholders allowed in its path.
 func isTemplateURL(s string) bool {
-	return isURL(placeholderRe.ReplaceAllString(s, "x"))
+	return isURL(redirectPlaceholderRe.ReplaceAllString(s, "x"))
 }
 
-// placeholderRe is a placeholder the reader replaces: <Authentication Name>.
-var placeholderRe = regexp.MustCompile(`<[^<>/]+>`)
+// redirectPlaceholderRe is a placeholder the reader replaces: <Authentication Name>.
+var redirectPlaceholderRe = regexp.MustCompile(`<[^<>/]+>`)
 
 // templateMatch: the URI u, a <placeholder> standing for any one path
 // segment, is the redirect URI r (compared as normalized URLs).
 func templateMatch(u, r string) bool {
-	if !placeholderRe.MatchString(u) {
+	if !redirectPlaceholderRe.MatchString(u) {
 		return normURL(u) == normURL(r)
 	}
-	parts := placeholderRe.Split(normTemplate(u), -1)
+	parts := redirectPlaceholderRe.Split(normTemplate(u), -1)
 	for i, p := range parts {
 		parts[i] = regexp.QuoteMeta(p)
 	}
@@ -82,7 +82,7 @@ func templateMatch(u, r string) bool {
 // normTemplate is normURL for a URI with placeholders.
 func normTemplate(u string) string {
 	var saved []string
-	x := placeholderRe.ReplaceAllStringFunc(u, func(m string) string {
+	x := redirectPlaceholderRe.ReplaceAllStringFunc(u, func(m string) string {
 		saved = append(saved, m)
 		return fmt.Sprintf("PLACEHOLDER%dX", len(saved)-1)
 	})
@@ -115,7 +115,7 @@ func (s *Source) assumedRedirect(c lineCode, redirects, all []lineValue) (Findin
 		}
 	}
 	what := "the redirect URI"
-	if placeholderRe.MatchString(c.Value) {
+	if redirectPlaceholderRe.MatchString(c.Value) {
 		what = "the redirect URI template (a placeholder standing for one path segment)"
 	}
 	f := Finding{Line: c.Line, Severity: SeverityError, Rule: RuleAssumedRedirectURI,
