@@ -46,6 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return images(args[1:], stdout, stderr)
 	case "list":
 		return list(args[1:], stdout, stderr)
+	case "history":
+		return history(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return exitOK
