@@ -18,7 +18,7 @@ import (
 	"github.com/guidewalk/guidewalk/steps"
 )
 
-const checkArgs = "[--format text|json|sarif|markdown] [--fail-on error|warning|notice] [--features DIR] [--sitevars name=value,...] PATH..."
+const checkArgs = "[--format text|json|sarif|markdown] [--fail-on error|warning|notice] [--new-from-rev REV] [--features DIR] [--sitevars name=value,...] PATH..."
 
 // check reads every guide of the paths given (files, or directories walked
 // for guides) and reports what is wrong in them, with nothing that needs a
@@ -30,6 +30,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	format := flags.String("format", "text", "text (file:line: severity: message), json, sarif (SARIF 2.1.0) or markdown (one table row per guide)")
 	failOn := flags.String("fail-on", "error", "the least severity that makes the exit status 1: error, warning or notice")
 	featuresDir := flags.String("features", "", "the feature files' root, one folder per guide title (default the features built into guidewalk)")
+	newFromRev := flags.String("new-from-rev", "", "only the findings REV's version of each guide does not have, e.g. a pull request's base commit (see guidewalk history)")
 	sitevars := sitevarsFlag(flags)
 	paths, err := parse(flags, args)
 	if err != nil {
@@ -65,6 +66,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 
 	r := checkGuides(files, guide.Options{Sitevars: vars}, featureFS, featureRoot)
+	if *newFromRev != "" {
+		if err := onlyNew(&r, *newFromRev, guide.Options{Sitevars: vars}); err != nil {
+			return usageErr("--new-from-rev: %v", err)
+		}
+	}
 	if err := write(stdout, r); err != nil {
 		return usageErr("writing the report: %v", err)
 	}
