@@ -308,3 +308,17 @@ func TestCheckNewFromRev(t *testing.T) {
 		t.Errorf("an unknown REV: exit %d, %q", code, errOut)
 	}
 }
+
+func TestHistoryUsage(t *testing.T) {
+	r, _ := historyRepo(t)
+	for _, args := range [][]string{{"history"}, {"history", "--format", "sarif", "docs/oidc"}, {"history", "--severity", "fatal", "docs/oidc"}, {"history", "/"}} {
+		if code, _, errOut := inRepo(t, r, args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errOut)
+		}
+	}
+	t.Chdir(t.TempDir())
+	var out, errOut bytes.Buffer
+	if code := run([]string{"history", "."}, &out, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "not in a git work tree") {
+		t.Errorf("outside a work tree: exit %d, %q", code, errOut.String())
+	}
+}
