@@ -18,7 +18,7 @@ import (
 	"github.com/guidewalk/guidewalk/steps"
 )
 
-const checkArgs = "[--format text|json|sarif|markdown|diff] [--fail-on error|warning|notice] [--fix] [--disable RULE,...] [--features DIR] [--sitevars name=value,...] PATH..."
+const checkArgs = "[--format text|json|sarif|markdown|diff|suggestions] [--fail-on error|warning|notice] [--fix] [--disable RULE,...] [--new-from-rev REV] [--features DIR] [--sitevars name=value,...] PATH..."
 
 // check reads every guide of the paths given (files, or directories walked
 // for guides) and reports what is wrong in them, with nothing that needs a
@@ -32,6 +32,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	disable := flags.String("disable", "", "rules not to report, comma-separated (guidewalk rules lists them)")
 	failOn := flags.String("fail-on", "error", "the least severity that makes the exit status 1: error, warning or notice")
 	featuresDir := flags.String("features", "", "the feature files' root, one folder per guide title (default the features built into guidewalk)")
+	newFromRev := flags.String("new-from-rev", "", "only the findings REV's version of each guide does not have, e.g. a pull request's base commit (see guidewalk history)")
 	sitevars := sitevarsFlag(flags)
 	paths, err := parse(flags, args)
 	if err != nil {
@@ -83,7 +84,21 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 
 	opts := guide.Options{Sitevars: vars, Disable: disabled}
-	r := checkGuides(files, opts, featureFS, featureRoot)
+	// A pull request is judged by what it adds: the findings REV has too
+	// are left out, of the report and of --fix.
+	checkAll := func() (checkReport, error) {
+		r := checkGuides(files, opts, featureFS, featureRoot)
+		if *newFromRev != "" {
+			if err := onlyNew(&r, *newFromRev, opts); err != nil {
+				return r, fmt.Errorf("--new-from-rev: %v", err)
+			}
+		}
+		return r, nil
+	}
+	r, err := checkAll()
+	if err != nil {
+		return usageErr("%v", err)
+	}
 	if *fix {
 		fixed, err := fixReports(r, true)
 		n := 0
@@ -95,7 +110,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 			return usageErr("--fix: %v", err)
 		}
 		fmt.Fprintf(stderr, "guidewalk check: --fix changed %s in %s; what is left:\n", plural(n, "line"), plural(len(fixed), "guide"))
-		r = checkGuides(files, opts, featureFS, featureRoot)
+		if r, err = checkAll(); err != nil {
+			return usageErr("%v", err)
+		}
 	}
 	if err := write(stdout, r); err != nil {
 		return usageErr("writing the report: %v", err)

@@ -4,6 +4,7 @@
 //	guidewalk verify [--guide GUIDE] [--sitevars ...] [--tags EXPR] [--artifacts DIR] [--authelia-image REF] [--app-image REF]
 //	guidewalk images [--sitevars ...] [--authelia-image REF] [--app-image REF] GUIDE
 //	guidewalk list [--features DIR] PATH...
+//	guidewalk history [--since DATE] [--first-parent] [--format text|json|markdown] PATH...
 //
 // check needs neither Docker nor a browser, so a guide's author (or a pull
 // request's workflow) hears in seconds what the full run would only say
@@ -48,6 +49,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return list(args[1:], stdout, stderr)
 	case "rules":
 		return rules(args[1:], stdout, stderr)
+	case "history":
+		return history(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return exitOK
@@ -59,15 +62,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
-  guidewalk check [--format text|json|sarif|markdown|diff] [--fail-on error|warning|notice] [--fix] [--disable RULE,...] PATH...
+  guidewalk check [--format text|json|sarif|markdown|diff|suggestions] [--fail-on error|warning|notice] [--fix] [--disable RULE,...] [--new-from-rev REV] PATH...
       the offline checks of every guide in the files and folders named: its
       YAML, client secret digest, configuration methods, Assumptions and
       rendering agree; one "file:line: severity: message" per finding, and
       whether a browser run of guidewalk verifies the guide (exit 1 at a
       finding of --fail-on); --fix applies the fixes where one side is
-      authoritative, --format diff prints them
+      authoritative, --format diff prints them; with --new-from-rev, only
+      the findings REV's version of the guide lacks
   guidewalk rules [--format text|markdown]
       the checker's rules: name, severity, what each checks, an example
+  guidewalk history [--since DATE] [--first-parent] [--format text|json|markdown] PATH...
+      in a git work tree: every commit that touched the guides, each distinct
+      finding with the commit that brought it and the commit that fixed it
   guidewalk verify [--guide GUIDE] [flags]
       the guide's scenarios in a real browser against the real products
       (go test in the guidewalk repository; needs Docker)
