@@ -1,6 +1,7 @@
 package guide
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -118,7 +119,7 @@ func (p *parser) nestedBlocks(list *ast.List, ctx context) {
 
 // lenientSteps reads a numbered list going on from prev. A list numbered
 // "1." throughout is numbered by position, as Markdown renders it; otherwise
-// two steps with one number are an error and a gap is a warning.
+// two steps with one number, or a gap in the numbers, are an error.
 func (p *parser) lenientSteps(list *ast.List, prev []Step) []Step {
 	steps := prev
 	var written []int
@@ -142,15 +143,21 @@ func (p *parser) lenientSteps(list *ast.List, prev []Step) []Step {
 		if len(steps) > 0 {
 			want = steps[len(steps)-1].Number + 1
 		}
+		renumber := fmt.Sprintf("number it %d", want)
+		if item.NextSibling() != nil {
+			renumber += " and the steps after it in turn"
+		}
 		switch {
 		case lazy || written[i] == 0:
 			st.Number = want
 		case st.Number == want:
 		case at[st.Number] > 0:
-			p.report(SeverityError, RuleStepNumbers, p.errorf(st.Line, "two steps are numbered %d: line %d and line %d", st.Number, at[st.Number], st.Line))
+			p.report(SeverityError, RuleStepNumbers, p.errorf(st.Line, "two steps are numbered %d: line %d and line %d; %s", st.Number, at[st.Number], st.Line, renumber))
 		case len(steps) > 0 && st.Number > want:
+			// The reader sees the gap as written: a step is missing, or the
+			// number is wrong.
 			prevSt := steps[len(steps)-1]
-			p.report(SeverityWarning, RuleStepNumbers, p.errorf(st.Line, "step %d is missing: step %d (line %d) is followed by step %d", want, prevSt.Number, prevSt.Line, st.Number))
+			p.report(SeverityError, RuleStepNumbers, p.errorf(st.Line, "step %d is missing: step %d (line %d) is followed by step %d; %s", want, prevSt.Number, prevSt.Line, st.Number, renumber))
 		}
 		i++
 		at[st.Number] = st.Line

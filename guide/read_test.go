@@ -149,7 +149,7 @@ func TestReadFindings(t *testing.T) {
 		{"wrong issuer", `issuer = "https://auth.example.com" # the issuer`, `issuer = "https://login.example.com"`, SeverityError, RuleProvider,
 			`issuer = "https://login`, "Configuration File"},
 		{"two steps numbered 2", "1. Fill in:", "2. Fill in:\n2. Look.", SeverityError, RuleStepNumbers, "2. Look.", "Web GUI"},
-		{"a step missing", "1. Fill in:", "2. Fill in:\n4. Look.", SeverityWarning, RuleStepNumbers, "4. Look.", "Web GUI"},
+		{"a step missing", "1. Fill in:", "2. Fill in:\n4. Look.", SeverityError, RuleStepNumbers, "4. Look.", "Web GUI"},
 		{"introduction names a method the guide lacks", "#### Configuration File", "#### Settings", SeverityError, RuleIntroMethods,
 			"there are three methods", ""},
 		{"block does not parse", "      - APP_OIDC_PKCE=1", "      - APP_OIDC_PKCE=1\n     bad: [", SeverityError, RuleBlockSyntax, "", "Environment Variables (Docker Compose)"},
