@@ -3,6 +3,7 @@ package guide
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,12 +34,14 @@ func (p *parser) readApplication() error {
 	nameLevel := 0
 	steps := -1 // index in Methods of the steps method under the current heading
 	var headings []string
+	var levels, lines []int // each heading's level and line
 	for _, b := range blocks {
 		p.method = Method{Name: ctx.name, Variant: ctx.variant}.Label()
 		switch b := b.(type) {
 		case *ast.Heading:
 			t := p.flatten(b).text
 			headings = append(headings, t)
+			levels, lines = append(levels, b.Level), append(lines, p.nodeLine(b))
 			if nameLevel == 0 || b.Level <= nameLevel {
 				nameLevel = b.Level
 				ctx.name, ctx.variant = t, ""
@@ -83,7 +86,7 @@ func (p *parser) readApplication() error {
 		}
 	}
 	p.method = ""
-	p.checkIntro(headings)
+	p.checkIntro(headings, levels, lines)
 	if len(p.g.Methods) == 0 {
 		return p.unread(p.errorf(p.g.ApplicationLine, "section %q has no numbered list of steps, nor a .env, Docker Compose or configuration file block the checker reads",
 			p.g.stepsHeading))
@@ -181,7 +184,7 @@ func (p *parser) nestedItems(n ast.Node) []Item {
 	return out
 }
 
-var introRe = regexp.MustCompile(`(?i)\bthere (?:are|is) (\w+) (?:methods|ways|options)\b([^.:]*)`)
+var introRe = regexp.MustCompile(`(?i)\bthere (?:are|is) (\w+) (?:methods?|ways?|options?)\b([^.:]*)`)
 
 // readIntro reads "there are three methods, using the Configuration File,
 // using Environment Variables, or using the Web GUI".
@@ -207,17 +210,21 @@ func (p *parser) readIntro(para *ast.Paragraph) {
 }
 
 // checkIntro: each method the introduction names is one of the section's
-// headings. Said only when the section has headings to name methods.
-func (p *parser) checkIntro(headings []string) {
+// headings, and each method heading of the section is named by the
+// introduction. Said only when the section has headings to name methods.
+func (p *parser) checkIntro(headings []string, levels, lines []int) {
 	if len(headings) == 0 || len(p.intro) == 0 {
 		return
 	}
+	names := func(a, b string) bool {
+		ka, kb := normalize(a), normalize(b)
+		return strings.Contains(ka, kb) || strings.Contains(kb, ka)
+	}
 	var missing []string
 	for _, im := range p.intro {
-		k := normalize(im.name)
 		found := false
 		for _, h := range headings {
-			if hk := normalize(h); strings.Contains(hk, k) || strings.Contains(k, hk) {
+			if names(h, im.name) {
 				found = true
 			}
 		}
@@ -226,9 +233,52 @@ func (p *parser) checkIntro(headings []string) {
 		}
 	}
 	if len(missing) > 0 {
-		p.report(SeverityError, RuleIntroMethods, p.errorf(p.intro[0].line, "the introduction names %d methods, but the guide has no section for %s: it has %s",
-			len(p.intro), strings.Join(missing, " nor "), quoteAll(headings)))
+		p.report(SeverityError, RuleIntroMethods, p.errorf(p.intro[0].line, "the introduction names %s, but the guide has no section for %s: it has %s; name only the methods the guide has",
+			methodCount(len(p.intro)), strings.Join(missing, " nor "), quoteAll(headings)))
+		return
 	}
+	// The other way: a method heading the introduction does not name.
+	var unnamed []string
+	methods := 0
+	for i, h := range headings {
+		if levels[i] != slices.Min(levels) || !p.methodHeading(h) {
+			continue
+		}
+		methods++
+		if !slices.ContainsFunc(p.intro, func(im introMethod) bool { return names(h, im.name) }) {
+			unnamed = append(unnamed, fmt.Sprintf("%q (line %d)", h, lines[i]))
+		}
+	}
+	if len(unnamed) > 0 && methods > len(p.intro) {
+		var named []string
+		for _, im := range p.intro {
+			named = append(named, strconv.Quote(im.name))
+		}
+		p.report(SeverityError, RuleIntroMethods, p.errorf(p.intro[0].line, "the introduction names %s (%s), but the guide has %d: it also has %s; name every method in the introduction",
+			methodCount(len(p.intro)), strings.Join(named, ", "), methods, strings.Join(unnamed, " and ")))
+	}
+}
+
+func methodCount(n int) string {
+	if n == 1 {
+		return "1 method"
+	}
+	return strconv.Itoa(n) + " methods"
+}
+
+// methodNames are the headings that name a way to configure an
+// application, normalized.
+var methodNames = []string{"configurationfile", "configurationfiles", "configfile", "environmentvariables", "environmentvariable",
+	"webgui", "gui", "webui", "webinterface", "admininterface", "cli", "commandline", "commandlineinterface", "api",
+	"dockercompose", "helm", "helmchart"}
+
+// methodHeading: a heading that names a way to configure the application
+// and holds a method the checker read.
+func (p *parser) methodHeading(h string) bool {
+	if !slices.Contains(methodNames, normalize(h)) {
+		return false
+	}
+	return slices.ContainsFunc(p.g.Methods, func(m Method) bool { return m.Name == h })
 }
 
 func quoteAll(s []string) string {
