@@ -31,7 +31,7 @@ type composeService struct {
 }
 
 func checkComposeServices(s *Source) []Finding {
-	own := s.productNames()
+	own, whole := s.productNames()
 	if len(own) == 0 {
 		return nil
 	}
@@ -47,7 +47,7 @@ func checkComposeServices(s *Source) []Finding {
 			if namedAfter(sv.name, own) {
 				continue
 			}
-			if near, ok := nearProduct(sv.name, own); ok {
+			if near, ok := nearProduct(sv.name, whole); ok {
 				out = append(out, Finding{Line: sv.line, Severity: SeverityError, Rule: RuleComposeService, Fix: s.serviceFix(sv, near),
 					Message: fmt.Sprintf("the Docker Compose service %q is a misspelling of %q: merged into the reader's compose file it makes a new service with no image and leaves %s unconfigured; name it %q",
 						sv.name, near, s.productLabel(), near)})
@@ -108,9 +108,9 @@ func composeServices(f Fence) []composeService {
 
 // productNames are the guide's names for its application, squashed: the
 // guide's folder, its title and the title's words, the tested products
-// (Authelia aside), the client ids and names.
-func (s *Source) productNames() []string {
-	var names []string
+// (Authelia aside), the client ids and names; whole are those but the
+// title's words, what a misspelling is measured against.
+func (s *Source) productNames() (names, whole []string) {
 	add := func(n string) {
 		if n = squash(n); len(n) >= 3 && n != "authelia" && !slices.Contains(names, n) {
 			names = append(names, n)
@@ -119,14 +119,7 @@ func (s *Source) productNames() []string {
 	if base := filepath.Base(s.Path); base == "index.md" || base == "_index.md" {
 		add(filepath.Base(filepath.Dir(s.Path)))
 	}
-	for _, t := range []string{s.Title} {
-		add(t)
-		for _, w := range serviceWords(t) {
-			if len(w) >= 4 {
-				add(w)
-			}
-		}
-	}
+	add(s.Title)
 	for _, v := range s.TestedVersions {
 		add(v.Product)
 	}
@@ -140,7 +133,13 @@ func (s *Source) productNames() []string {
 	if a, err := s.Assumption("Client ID"); err == nil {
 		add(a.Value)
 	}
-	return names
+	whole = slices.Clone(names)
+	for _, w := range serviceWords(s.Title) {
+		if len(w) >= 4 {
+			add(w)
+		}
+	}
+	return names, whole
 }
 
 // productLabel is how a message names the guide's application.

@@ -159,9 +159,10 @@ func titleKind(title string) string {
 }
 
 var (
-	iniLineRe     = regexp.MustCompile(`^(?:\[[^\]]+\]|[A-Za-z0-9_.\-"]+\s*=.*)$`)
-	yamlKeyLineRe = regexp.MustCompile(`^[A-Za-z0-9_.\-]+:(?:\s|$)`)
-	yamlKeyRe     = regexp.MustCompile(`^[A-Za-z0-9_.\-/]+$`)
+	jsonPlaceholderRe = regexp.MustCompile(`<[A-Za-z][\w .-]*>|\.\.\.|…`)
+	iniLineRe         = regexp.MustCompile(`^(?:\[[^\]]+\]|[A-Za-z0-9_.\-"]+\s*=.*)$`)
+	yamlKeyLineRe     = regexp.MustCompile(`^[A-Za-z0-9_.\-]+:(?:\s|$)`)
+	yamlKeyRe         = regexp.MustCompile(`^[A-Za-z0-9_.\-/]+$`)
 )
 
 // significant are the block's lines that say something (not blank, not a
@@ -189,15 +190,18 @@ func contentKind(text string) string {
 	if (strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")) && json.Valid([]byte(t)) {
 		return contentJSON
 	}
-	env, ini := true, true
+	env, ini, assigns := true, true, false
 	for _, l := range lines {
-		if !envLineRe.MatchString(strings.TrimSpace(l)) {
+		t := strings.TrimSpace(l)
+		if !envLineRe.MatchString(t) {
 			env = false
 		}
-		if !iniLineRe.MatchString(strings.TrimSpace(l)) {
+		if !iniLineRe.MatchString(t) {
 			ini = false
 		}
+		assigns = assigns || !strings.HasPrefix(t, "[") && strings.Contains(t, "=")
 	}
+	ini = ini && assigns // a YAML flow list alone ("[a, b]") is no INI
 	switch {
 	case env:
 		return contentEnv
@@ -268,8 +272,8 @@ func (s *Source) fenceContent(f Fence) []Finding {
 		var v any
 		err := json.Unmarshal([]byte(t), &v)
 		var probe yaml.Node
-		if err == nil || yaml.Unmarshal([]byte(f.Text), &probe) != nil {
-			return nil // not JSON and not YAML: the block-syntax rule's, when the checker reads it
+		if err == nil || yaml.Unmarshal([]byte(f.Text), &probe) != nil || jsonPlaceholderRe.MatchString(f.Text) {
+			return nil // not JSON and not YAML: the block-syntax rule's, when the checker reads it; or a sketch with placeholders
 		}
 		line, msg := f.Line, err.Error()
 		if se, ok := err.(*json.SyntaxError); ok {
@@ -291,6 +295,11 @@ func (s *Source) fenceContent(f Fence) []Finding {
 		case title != "" && title != contentYAML:
 			return []Finding{{Line: f.OpenLine, Severity: SeverityError, Rule: RuleFence,
 				Message: fmt.Sprintf("the block is %s but holds YAML; fence it as yaml under a .yaml file's name", fenced)}}
+		case strings.EqualFold(f.Lang, "ini") && title == "":
+			// Some INI readers take "key: value" too.
+			found := report(fmt.Sprintf("the block is %s but reads as YAML (key: value, no section); if it is YAML, fence it as yaml", fenced), "yaml")
+			found[0].Severity = SeverityWarning
+			return found
 		}
 		return report(fmt.Sprintf("the block is %s but holds YAML; fence it as yaml", fenced), "yaml")
 	case lang == contentYAML && (content == contentEnv || content == contentINI):
