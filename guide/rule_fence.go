@@ -272,8 +272,11 @@ func (s *Source) fenceContent(f Fence) []Finding {
 		var v any
 		err := json.Unmarshal([]byte(t), &v)
 		var probe yaml.Node
-		if err == nil || yaml.Unmarshal([]byte(f.Text), &probe) != nil || jsonPlaceholderRe.MatchString(f.Text) {
-			return nil // not JSON and not YAML: the block-syntax rule's, when the checker reads it; or a sketch with placeholders
+		if err == nil || jsonPlaceholderRe.MatchString(f.Text) {
+			return nil // JSON, or a sketch with placeholders
+		}
+		if yaml.Unmarshal([]byte(f.Text), &probe) != nil && s.inApplication(f.OpenLine) {
+			return nil // not YAML either: the block-syntax rule reports it as a method's block
 		}
 		line, msg := f.Line, err.Error()
 		if se, ok := err.(*json.SyntaxError); ok {
@@ -364,4 +367,32 @@ func (s *Source) fenceLangFix(f Fence, lang string) *Fix {
 		newLine = strings.Replace(newLine, `"`+f.Title+`"`, `"compose.yml"`, 1)
 	}
 	return &Fix{Line: f.OpenLine, Old: raw, New: newLine}
+}
+
+// inApplication: line n is in the Application section, whose blocks the
+// reading reads as methods.
+func (s *Source) inApplication(n int) bool {
+	start := s.ApplicationLine
+	if start == 0 || n < start {
+		return false
+	}
+	level := len(s.RawLine(start)) - len(strings.TrimLeft(s.RawLine(start), "#"))
+	for l := start + 1; l < n; l++ {
+		t := s.RawLine(l)
+		h := len(t) - len(strings.TrimLeft(t, "#"))
+		if h > 0 && h <= level && strings.HasPrefix(t[h:], " ") && !s.inBlock(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// inBlock: line n is a fenced block's.
+func (s *Source) inBlock(n int) bool {
+	for _, f := range s.Blocks {
+		if n >= f.OpenLine && n <= f.EndLine {
+			return true
+		}
+	}
+	return false
 }

@@ -236,8 +236,7 @@ func (s *Source) withUnreadFiles() *Guide {
 // outside code blocks.
 func (s *Source) headingAbove(n int) string {
 	for ; n > 0; n-- {
-		inBlock := slices.ContainsFunc(s.Blocks, func(f Fence) bool { return n >= f.OpenLine && n <= f.EndLine })
-		if m := headingLineRe.FindStringSubmatch(s.RawLine(n)); m != nil && !inBlock {
+		if m := headingLineRe.FindStringSubmatch(s.RawLine(n)); m != nil && !s.inBlock(n) {
 			return strings.TrimSpace(m[1])
 		}
 	}

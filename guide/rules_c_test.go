@@ -155,3 +155,15 @@ func TestNearMissDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestFenceJSONOutsideTheApplication(t *testing.T) {
+	bad := "```json\n{\"a\": [1, 2}\n```\n"
+	src := appGuide(t, "### Application", "### Other\n\n"+bad+"\n### Application")
+	if got := reported(t, "app.md", src, RuleFence, `{"a"`); len(got) != 1 {
+		t.Errorf("JSON outside the Application section: want one finding, got %v", got)
+	}
+	src = appGuide(t, "[Authelia]: https://www.authelia.com", bad+"\n[Authelia]: https://www.authelia.com")
+	if got := reported(t, "app.md", src, RuleFence, ""); len(got) != 0 {
+		t.Errorf("JSON in the Application section is the block-syntax rule's: got %v", got)
+	}
+}
