@@ -1,7 +1,9 @@
 package guide
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,12 +34,14 @@ func (p *parser) readApplication() error {
 	nameLevel := 0
 	steps := -1 // index in Methods of the steps method under the current heading
 	var headings []string
+	var levels, lines []int // each heading's level and line
 	for _, b := range blocks {
 		p.method = Method{Name: ctx.name, Variant: ctx.variant}.Label()
 		switch b := b.(type) {
 		case *ast.Heading:
 			t := p.flatten(b).text
 			headings = append(headings, t)
+			levels, lines = append(levels, b.Level), append(lines, p.nodeLine(b))
 			if nameLevel == 0 || b.Level <= nameLevel {
 				nameLevel = b.Level
 				ctx.name, ctx.variant = t, ""
@@ -82,7 +86,7 @@ func (p *parser) readApplication() error {
 		}
 	}
 	p.method = ""
-	p.checkIntro(headings)
+	p.checkIntro(headings, levels, lines)
 	if len(p.g.Methods) == 0 {
 		return p.unread(p.errorf(p.g.ApplicationLine, "section %q has no numbered list of steps, nor a .env, Docker Compose or configuration file block the checker reads",
 			p.g.stepsHeading))
@@ -118,7 +122,7 @@ func (p *parser) nestedBlocks(list *ast.List, ctx context) {
 
 // lenientSteps reads a numbered list going on from prev. A list numbered
 // "1." throughout is numbered by position, as Markdown renders it; otherwise
-// two steps with one number are an error and a gap is a warning.
+// two steps with one number, or a gap in the numbers, are an error.
 func (p *parser) lenientSteps(list *ast.List, prev []Step) []Step {
 	steps := prev
 	var written []int
@@ -142,15 +146,21 @@ func (p *parser) lenientSteps(list *ast.List, prev []Step) []Step {
 		if len(steps) > 0 {
 			want = steps[len(steps)-1].Number + 1
 		}
+		renumber := fmt.Sprintf("number it %d", want)
+		if item.NextSibling() != nil {
+			renumber += " and the steps after it in turn"
+		}
 		switch {
 		case lazy || written[i] == 0:
 			st.Number = want
 		case st.Number == want:
 		case at[st.Number] > 0:
-			p.report(SeverityError, RuleStepNumbers, p.errorf(st.Line, "two steps are numbered %d: line %d and line %d", st.Number, at[st.Number], st.Line))
+			p.report(SeverityError, RuleStepNumbers, p.errorf(st.Line, "two steps are numbered %d: line %d and line %d; %s", st.Number, at[st.Number], st.Line, renumber))
 		case len(steps) > 0 && st.Number > want:
+			// The reader sees the gap as written: a step is missing, or the
+			// number is wrong.
 			prevSt := steps[len(steps)-1]
-			p.report(SeverityWarning, RuleStepNumbers, p.errorf(st.Line, "step %d is missing: step %d (line %d) is followed by step %d", want, prevSt.Number, prevSt.Line, st.Number))
+			p.report(SeverityError, RuleStepNumbers, p.errorf(st.Line, "step %d is missing: step %d (line %d) is followed by step %d; %s", want, prevSt.Number, prevSt.Line, st.Number, renumber))
 		}
 		i++
 		at[st.Number] = st.Line
@@ -174,7 +184,7 @@ func (p *parser) nestedItems(n ast.Node) []Item {
 	return out
 }
 
-var introRe = regexp.MustCompile(`(?i)\bthere (?:are|is) (\w+) (?:methods|ways|options)\b([^.:]*)`)
+var introRe = regexp.MustCompile(`(?i)\bthere (?:are|is) (\w+) (?:methods?|ways?|options?)\b([^.:]*)`)
 
 // readIntro reads "there are three methods, using the Configuration File,
 // using Environment Variables, or using the Web GUI".
@@ -200,17 +210,21 @@ func (p *parser) readIntro(para *ast.Paragraph) {
 }
 
 // checkIntro: each method the introduction names is one of the section's
-// headings. Said only when the section has headings to name methods.
-func (p *parser) checkIntro(headings []string) {
+// headings, and each method heading of the section is named by the
+// introduction. Said only when the section has headings to name methods.
+func (p *parser) checkIntro(headings []string, levels, lines []int) {
 	if len(headings) == 0 || len(p.intro) == 0 {
 		return
 	}
+	names := func(a, b string) bool {
+		ka, kb := normalize(a), normalize(b)
+		return strings.Contains(ka, kb) || strings.Contains(kb, ka)
+	}
 	var missing []string
 	for _, im := range p.intro {
-		k := normalize(im.name)
 		found := false
 		for _, h := range headings {
-			if hk := normalize(h); strings.Contains(hk, k) || strings.Contains(k, hk) {
+			if names(h, im.name) {
 				found = true
 			}
 		}
@@ -219,9 +233,52 @@ func (p *parser) checkIntro(headings []string) {
 		}
 	}
 	if len(missing) > 0 {
-		p.report(SeverityError, RuleIntroMethods, p.errorf(p.intro[0].line, "the introduction names %d methods, but the guide has no section for %s: it has %s",
-			len(p.intro), strings.Join(missing, " nor "), quoteAll(headings)))
+		p.report(SeverityError, RuleIntroMethods, p.errorf(p.intro[0].line, "the introduction names %s, but the guide has no section for %s: it has %s; name only the methods the guide has",
+			methodCount(len(p.intro)), strings.Join(missing, " nor "), quoteAll(headings)))
+		return
 	}
+	// The other way: a method heading the introduction does not name.
+	var unnamed []string
+	methods := 0
+	for i, h := range headings {
+		if levels[i] != slices.Min(levels) || !p.methodHeading(h) {
+			continue
+		}
+		methods++
+		if !slices.ContainsFunc(p.intro, func(im introMethod) bool { return names(h, im.name) }) {
+			unnamed = append(unnamed, fmt.Sprintf("%q (line %d)", h, lines[i]))
+		}
+	}
+	if len(unnamed) > 0 && methods > len(p.intro) {
+		var named []string
+		for _, im := range p.intro {
+			named = append(named, strconv.Quote(im.name))
+		}
+		p.report(SeverityError, RuleIntroMethods, p.errorf(p.intro[0].line, "the introduction names %s (%s), but the guide has %d: it also has %s; name every method in the introduction",
+			methodCount(len(p.intro)), strings.Join(named, ", "), methods, strings.Join(unnamed, " and ")))
+	}
+}
+
+func methodCount(n int) string {
+	if n == 1 {
+		return "1 method"
+	}
+	return strconv.Itoa(n) + " methods"
+}
+
+// methodNames are the headings that name a way to configure an
+// application, normalized.
+var methodNames = []string{"configurationfile", "configurationfiles", "configfile", "environmentvariables", "environmentvariable",
+	"webgui", "gui", "webui", "webinterface", "admininterface", "cli", "commandline", "commandlineinterface", "api",
+	"dockercompose", "helm", "helmchart"}
+
+// methodHeading: a heading that names a way to configure the application
+// and holds a method the checker read.
+func (p *parser) methodHeading(h string) bool {
+	if !slices.Contains(methodNames, normalize(h)) {
+		return false
+	}
+	return slices.ContainsFunc(p.g.Methods, func(m Method) bool { return m.Name == h })
 }
 
 func quoteAll(s []string) string {

@@ -151,9 +151,11 @@ func TestReadFindings(t *testing.T) {
 		{"wrong issuer", `issuer = "https://auth.example.com" # the issuer`, `issuer = "https://login.example.com"`, SeverityError, RuleProvider,
 			`issuer = "https://login`, "Configuration File"},
 		{"two steps numbered 2", "1. Fill in:", "2. Fill in:\n2. Look.", SeverityError, RuleStepNumbers, "2. Look.", "Web GUI"},
-		{"a step missing", "1. Fill in:", "2. Fill in:\n4. Look.", SeverityWarning, RuleStepNumbers, "4. Look.", "Web GUI"},
+		{"a step missing", "1. Fill in:", "2. Fill in:\n4. Look.", SeverityError, RuleStepNumbers, "4. Look.", "Web GUI"},
 		{"introduction names a method the guide lacks", "#### Configuration File", "#### Settings", SeverityError, RuleIntroMethods,
 			"there are three methods", ""},
+		{"introduction names fewer methods than the guide has", "there are three methods, using the Environment Variables, the Configuration File, or using the Web GUI",
+			"there are two methods, using the Environment Variables, or using the Web GUI", SeverityError, RuleIntroMethods, "there are two methods", ""},
 		{"block does not parse", "      - APP_OIDC_PKCE=1", "      - APP_OIDC_PKCE=1\n     bad: [", SeverityError, RuleBlockSyntax, "", "Environment Variables (Docker Compose)"},
 		{"no Assumptions", "### Assumptions", "### Premises", SeverityNotice, RuleUnread, "", ""},
 	}

@@ -41,16 +41,49 @@ func applyFixes(g guideReport) (*fixedGuide, error) {
 		if fx == nil || fx.Line < 1 || fx.Line > len(fg.new) {
 			continue
 		}
+		cur := fg.new[fx.Line-1]
 		switch {
-		case fg.new[fx.Line-1] == fx.New:
-		case fg.new[fx.Line-1] == fx.Old:
+		case cur == fx.New:
+		case cur == fx.Old:
 			fg.new[fx.Line-1] = fx.New
 			fg.fixed = append(fg.fixed, *fx)
 		default:
-			fg.notApplied = append(fg.notApplied, *fx)
+			// Another fix changed the line (two broken links on one line):
+			// apply this one's change where it is, if it is there once.
+			if merged, ok := rebase(cur, *fx); ok {
+				fg.new[fx.Line-1] = merged
+				fg.fixed = append(fg.fixed, *fx)
+			} else {
+				fg.notApplied = append(fg.notApplied, *fx)
+			}
 		}
 	}
 	return fg, nil
+}
+
+// rebase applies fx's change (what differs between its Old and New, past
+// their common start and end) to cur, when cur holds the old part once.
+func rebase(cur string, fx guide.Fix) (string, bool) {
+	p := 0
+	for p < len(fx.Old) && p < len(fx.New) && fx.Old[p] == fx.New[p] {
+		p++
+	}
+	q := 0
+	for q < len(fx.Old)-p && q < len(fx.New)-p && fx.Old[len(fx.Old)-1-q] == fx.New[len(fx.New)-1-q] {
+		q++
+	}
+	// Widen the changed part to whole words so it is found in its place.
+	for p > 0 && !strings.ContainsRune(" \t([`'\"", rune(fx.Old[p-1])) {
+		p--
+	}
+	for q > 0 && !strings.ContainsRune(" \t)]`'\"", rune(fx.Old[len(fx.Old)-q])) {
+		q--
+	}
+	from, to := fx.Old[p:len(fx.Old)-q], fx.New[p:len(fx.New)-q]
+	if from == "" || strings.Count(cur, from) != 1 {
+		return "", false
+	}
+	return strings.Replace(cur, from, to, 1), true
 }
 
 func (fg *fixedGuide) bytes() []byte {
