@@ -20,7 +20,7 @@ var _ = register(Rule{
 	Name:     RuleFence,
 	Severity: SeverityError,
 	Doc:      "a code block's fence language, title and content agree, its attributes are closed and its title is no misspelt well-known file name",
-	Example:  "```toml {title=\"config.yaml\"}` over YAML, `{title=\"httproute.yaml}`, `{title=\"comppse.yml\"}`",
+	Example:  "a `toml` fence titled `config.yaml` over YAML, `{title=\"httproute.yaml}`, `{title=\"comppse.yml\"}`",
 	check:    checkFences,
 })
 

@@ -15,7 +15,7 @@ var _ = register(Rule{
 	Name:     RulePublicClient,
 	Severity: SeverityError,
 	Doc:      "a public client (public: true, or token_endpoint_auth_method none) is handed no client secret and authenticates with none; a confidential client has a client_secret and the Assumptions' Client Secret",
-	Example:  "`public: true` beside `__Client Secret:__ `insecure_secret``",
+	Example:  "`public: true` beside the Assumption Client Secret `insecure_secret`",
 	check:    checkPublicClient,
 })
 

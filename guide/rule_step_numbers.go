@@ -5,6 +5,6 @@ package guide
 var _ = register(Rule{
 	Name:     RuleStepNumbers,
 	Severity: SeverityError,
-	Doc:      "numbered steps written with one number twice (a gap in the numbers is a warning)",
-	Example:  "`1.`, `2.`, `2.`, `3.`",
+	Doc:      "numbered steps written with one number twice or with a gap",
+	Example:  "`1.`, `2.`, `2.`, `3.`, or `1.`, `2.`, `3.`, `6.`",
 })

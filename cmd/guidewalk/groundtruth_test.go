@@ -75,8 +75,8 @@ func onDefect(f guide.Finding, d defect) bool {
 // Floors the checker must not fall below on the hand-read 2026-05-26 tree:
 // the figures reached, so that a change that loses a defect fails.
 const (
-	minPrecision = 0.95
-	minRecall    = 0.0
+	minPrecision = 1.00
+	minRecall    = 0.92
 )
 
 // TestGroundTruth measures check as a classifier against the defects read
