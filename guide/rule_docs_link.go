@@ -99,7 +99,15 @@ func oldPlace(s *Source, name string) bool {
 
 func checkDocsLinks(s *Source) []Finding {
 	checkout, name := docsCheckout(s.Path)
-	if checkout == "" && oldPlace(s, name) {
+	dir := guideDir
+	if d, n, ok := pageDir(s.Path); ok {
+		// The path says where the page stands (a checkout, or git's path
+		// in a replay of the docs' history).
+		if n == "" {
+			return nil // a page, not a bundle: its links' base depends on the link renderer
+		}
+		dir, name = d, n
+	} else if checkout == "" && oldPlace(s, name) {
 		return nil
 	}
 	var out []Finding
@@ -108,13 +116,13 @@ func checkDocsLinks(s *Source) []Finding {
 		if dest == "" {
 			continue
 		}
-		why := linkProblem(guideDir, name, dest, checkout)
+		why := linkProblem(dir, name, dest, checkout)
 		if why == "" {
 			continue
 		}
 		f := Finding{Line: l.Line, Severity: SeverityError, Rule: RuleDocsLink}
-		msg := fmt.Sprintf("the link %s %s (it resolves from content/%s/%s/)", l.Dest, why, strings.Join(guideDir, "/"), name)
-		if fixed := fixDocsLink(name, dest, checkout); fixed != "" {
+		msg := fmt.Sprintf("the link %s %s (it resolves from content/%s/%s/)", l.Dest, why, strings.Join(dir, "/"), name)
+		if fixed := fixDocsLink(dir, name, dest, checkout); fixed != "" {
 			repl := fixed + strings.TrimPrefix(l.Dest, dest)
 			msg += "; write " + repl
 			if raw := s.RawLine(l.Line); strings.Count(raw, l.Dest) == 1 {
@@ -126,6 +134,23 @@ func checkDocsLinks(s *Source) []Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// pageDir reads where a guide stands from its path when the path holds the
+// docs' content/ folder (docs/content/integration/openid-connect/x/index.md):
+// the folders above the bundle and its name, or an empty name for a page
+// that is not a bundle.
+func pageDir(p string) (dir []string, name string, ok bool) {
+	p = filepath.ToSlash(p)
+	i := strings.LastIndex(p, "docs/content/")
+	if i < 0 || (i > 0 && p[i-1] != '/') {
+		return nil, "", false
+	}
+	parts := strings.Split(p[i+len("docs/content/"):], "/")
+	if len(parts) < 2 || parts[len(parts)-1] != "index.md" {
+		return parts[:len(parts)-1], "", true
+	}
+	return parts[:len(parts)-2], parts[len(parts)-2], true
 }
 
 // docsCheckout is the docs/content folder the guide stands in ("" when
@@ -220,7 +245,7 @@ func docsTargetExists(content, target string) bool {
 // fixDocsLink rewrites a broken link to the one place its path names: the
 // path after its leading ./ and ../, read from the first level of the docs
 // that has its first section; "" when none or several do.
-func fixDocsLink(name, dest, checkout string) string {
+func fixDocsLink(dir []string, name, dest, checkout string) string {
 	segs := strings.Split(dest, "/")
 	i := 0
 	for i < len(segs) && (segs[i] == "." || segs[i] == ".." || segs[i] == "") {
@@ -244,7 +269,7 @@ func fixDocsLink(name, dest, checkout string) string {
 	if len(found) != 1 {
 		return ""
 	}
-	from := append(slices.Clone(guideDir), name)
+	from := append(slices.Clone(dir), name)
 	to := strings.Split(found[0], "/")
 	common := 0
 	for common < len(from) && common < len(to)-1 && from[common] == to[common] {

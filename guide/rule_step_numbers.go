@@ -1,6 +1,6 @@
 package guide
 
-// step-numbers: numbered steps written with one number twice (a gap in the numbers is a warning). Reported by the reading and the comparison of methods
+// step-numbers: numbered steps written with one number twice or with a gap. Reported by the reading (read.go)
 // (consistency.go, views.go, read.go).
 var _ = register(Rule{
 	Name:     RuleStepNumbers,
