@@ -54,6 +54,7 @@ type Suite struct {
 	startErr  error
 	scenarios int
 	shots     tally     // time spent taking screenshots
+	busy      busyShots // screenshots that show a loading indicator
 	planned   []Planned // what godog will run, in order (nil under the godog CLI)
 	paths     []string
 	tags      string
