@@ -38,7 +38,7 @@ func TestListDocsTree(t *testing.T) {
 		}
 	}
 	slices.Sort(apps)
-	if want := []string{"Beszel", "Gatus", "MinIO", "SFTPGo"}; !slices.Equal(apps, want) {
+	if want := []string{"Beszel", "Gatus", "MinIO", "Opengist", "SFTPGo"}; !slices.Equal(apps, want) {
 		t.Errorf("list names %v, want %v", apps, want)
 	}
 }
