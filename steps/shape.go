@@ -104,6 +104,12 @@ type Admin struct{ Group, Path, Heading string }
 // RegisterShape makes the shape the Application of its guide.
 func RegisterShape(s Shape) { RegisterApplication(&shapeApp{s}) }
 
+// IsShape says whether the application is declared as a Shape.
+func IsShape(a Application) bool {
+	_, ok := a.(*shapeApp)
+	return ok
+}
+
 // shapeApp is a Shape as an Application.
 type shapeApp struct{ s Shape }
 
