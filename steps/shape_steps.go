@@ -54,7 +54,13 @@ func (sw shapeWorld) offersSignIn() error {
 		return err
 	}
 	at := sw.target.Instance.App().At(sw.shape.Start)
-	if err := p.Open(at, sw.page.GetByRole("heading")); err != nil {
+	// Drawn with the control, or without it: a heading, or what a
+	// logged-in user sees (an application that ignored the method).
+	drawn := sw.page.GetByRole("heading")
+	if sign := sw.landing().Sign(); sign != nil {
+		drawn = drawn.Or(sign)
+	}
+	if err := p.Open(at, drawn); err != nil {
 		return fmt.Errorf("%s's page at %s: %w", sw.shape.Product, at, err)
 	}
 	if pages.Shows(p.Control()) {
@@ -86,7 +92,11 @@ func (sw shapeWorld) landing() pages.Landing {
 // drawn: the proof of the login, or the application's own heading (an
 // error page).
 func (a *shapeApp) Landed(w *World) playwright.Locator {
-	return shapeOf(w).landing().Sign().Or(w.page.GetByRole("heading", playwright.PageGetByRoleOptions{Level: playwright.Int(1)}))
+	h1 := w.page.GetByRole("heading", playwright.PageGetByRoleOptions{Level: playwright.Int(1)})
+	if sign := shapeOf(w).landing().Sign(); sign != nil {
+		return sign.Or(h1)
+	}
+	return h1
 }
 
 // onlySignIn: a visitor who has not logged in sees the sign-in control and
@@ -143,6 +153,9 @@ func (sw shapeWorld) startSignIn() error {
 // loggedIn: back from Authelia, the page shows every sign of the proof.
 func (sw shapeWorld) loggedIn() error {
 	l := sw.landing()
+	if l.Sign() == nil {
+		return fmt.Errorf("%s's Shape says nothing that proves a login (LoggedIn)", sw.shape.Product)
+	}
 	if err := pages.Visible(l.Sign()); err != nil {
 		return fmt.Errorf("after Authelia, %s shows no sign of a login (at %s; its headings %s): %w",
 			sw.shape.Product, sw.page.URL(), pages.QuoteAll(pages.Texts(sw.page.GetByRole("heading"))), err)

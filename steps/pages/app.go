@@ -43,14 +43,16 @@ type Landing struct {
 // Signs are the proof's elements, each on its own.
 func (l Landing) Signs() map[string]playwright.Locator {
 	out := map[string]playwright.Locator{}
+	// A text may stand in a closed menu too: the one on the screen counts.
+	shown := playwright.LocatorFilterOptions{Visible: playwright.Bool(true)}
 	if l.UserName != "" {
-		out["the user's name "+l.UserName] = l.Page.GetByText(l.UserName, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)})
+		out["the user's name "+l.UserName] = l.Page.GetByText(l.UserName, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)}).Filter(shown)
 	}
 	if l.Heading != "" {
 		out["the heading "+l.Heading] = Heading(l.Page, l.Heading)
 	}
 	if l.Text != "" {
-		out["the text "+l.Text] = l.Page.GetByText(l.Text, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)})
+		out["the text "+l.Text] = l.Page.GetByText(l.Text, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)}).Filter(shown)
 	}
 	return out
 }
