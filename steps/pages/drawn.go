@@ -40,8 +40,8 @@ func WaitPainted(page playwright.Page, limit time.Duration) {
 // busy is true while the page shows, visibly, that it is still loading
 // instead of its screen: a spinner (a progress bar that says no value) or
 // an element whose whole text is its word for it ("Loading...").
-const busy = `() => [...document.querySelectorAll('[role=progressbar]:not([aria-valuenow]), body *')].some(e =>
-	(e.matches('[role=progressbar]') || (e.children.length === 0 && /^\s*(Loading|Please wait)(\.\.\.|…)?\s*$/i.test(e.textContent))) &&
+const busy = `() => [...document.querySelectorAll('body *')].some(e =>
+	(e.matches('[role=progressbar]:not([aria-valuenow])') || (e.children.length === 0 && /^\s*(Loading|Please wait)(\.\.\.|…)?\s*$/i.test(e.textContent))) &&
 	e.checkVisibility({opacityProperty: true, visibilityProperty: true}))`
 
 // Busy says whether the page shows a loading indicator now.
