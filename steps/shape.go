@@ -72,7 +72,8 @@ type Shape struct {
 
 // Unsaid is one thing a reader does that the guide does not say, for the
 // methods of Kinds (every method when none). "{line of <setting>}" in What
-// is the guide's line of the first method's setting of that meaning.
+// is the guide's line of the first method's setting of that meaning,
+// "{block}" the method's block by its title (".env").
 type Unsaid struct {
 	Kinds []guide.MethodKind
 	What  string
@@ -221,7 +222,7 @@ func (a *shapeApp) AtStart(w *World) error {
 			}
 			return "(no line: the guide has no " + meaning + ")"
 		})
-		w.NotInGuideAt(m.Block.Line, "%s", what)
+		w.NotInGuideAt(m.Block.Line, "%s", strings.ReplaceAll(what, "{block}", blockTitle(m.Block)))
 	}
 	return nil
 }
