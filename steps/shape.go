@@ -60,6 +60,9 @@ type Shape struct {
 	SignIn Control
 	// LoggedIn is what proves, once back from Authelia, who is logged in.
 	LoggedIn Proof
+	// User names the user outside any group the scenarios play (default
+	// "user").
+	User string
 	// Admin is how the role the guide's admin group gives shows; nil when
 	// the guide maps no group to a role.
 	Admin *Admin
@@ -177,11 +180,14 @@ func (s Shape) ready(ctx context.Context, a *env.App) error {
 // Users: see UsersFor.
 func (a *shapeApp) Users() []env.User { return nil }
 
-// UsersFor: with an admin group, "admin" in it and "user" in no group;
-// else one "user".
+// UsersFor: with an admin group, "admin" in it and a user (User) in no
+// group; else that user alone.
 func (a *shapeApp) UsersFor(g *guide.Guide) ([]env.User, error) {
-	product := a.s.Product
-	user := env.User{Name: "user", DisplayName: product + " user", Email: "user@example.com"}
+	product, name := a.s.Product, a.s.User
+	if name == "" {
+		name = "user"
+	}
+	user := env.User{Name: name, DisplayName: product + " " + name, Email: name + "@example.com"}
 	if a.s.Admin == nil {
 		return []env.User{user}, nil
 	}

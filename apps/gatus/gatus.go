@@ -42,6 +42,9 @@ func init() {
 		File:           ConfigDir + "/config.yaml",
 		Files:          map[string]string{ConfigDir + "/endpoints.yaml": Endpoints},
 		SignIn:         steps.Control{Role: "link", Name: "Login with OIDC"},
+		// The guide allows no subjects: any user Authelia lets through may
+		// see the status page; one plays it.
+		User: "maintainer",
 		// Only a logged-in user sees the endpoints.
 		LoggedIn: steps.Proof{Text: EndpointName},
 		Unsaid: []steps.Unsaid{{What: "Gatus starts only with at least one endpoint to watch, which the guide's configuration does not have: " +
