@@ -66,6 +66,11 @@ func TestGuide(t *testing.T) {
 	} else if len(blank) > 0 {
 		t.Errorf("%d of %d screenshots are blank (one colour): %v", len(blank), checked, blank)
 	}
+	// ... nor a loading indicator in its stead (checked in the page when
+	// each picture is taken: a spinner, or a text that is only "Loading...").
+	if busy, taken := steps.Current().BusyScreenshots(); len(busy) > 0 {
+		t.Errorf("%d of %d screenshots show a loading indicator instead of their page: %v", len(busy), taken, busy)
+	}
 	if status != 0 {
 		t.Fatalf("the guide's scenarios failed (godog status %d); see %s/report.html", status, artifacts)
 	}

@@ -12,5 +12,6 @@ import (
 	_ "github.com/guidewalk/guidewalk/apps/beszel"
 	_ "github.com/guidewalk/guidewalk/apps/gatus"
 	_ "github.com/guidewalk/guidewalk/apps/minio"
+	_ "github.com/guidewalk/guidewalk/apps/opengist"
 	_ "github.com/guidewalk/guidewalk/apps/sftpgo"
 )

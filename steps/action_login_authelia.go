@@ -57,7 +57,11 @@ func (w *World) loginAs(user string) error {
 		return fmt.Errorf("Authelia consent: %w", err)
 	}
 	w.note("Authelia: password, one-time code and consent for %q", user)
-	// Back at the application, whatever it decides.
+	// Back at the application, whatever it decides; its picture waits for
+	// the page the application lands the user on, when it says what shows.
+	if l, ok := w.s.App.(Landing); ok {
+		w.drawn = l.Landed(w)
+	}
 	if w.popup != nil {
 		popup := w.popup
 		w.popup = nil

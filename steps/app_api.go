@@ -45,6 +45,11 @@ func (w *World) NotInGuideAt(line int, format string, args ...any) {
 // Snap takes a screenshot inside a step; SnapOf, of another window.
 func (w *World) Snap(label string) { w.snap(label) }
 
+// DrawnWhen names what shows once the page the step ends on is drawn (the
+// heading or control the next step uses): the step's screenshot waits for
+// it, not only for a page of more than one colour.
+func (w *World) DrawnWhen(sign playwright.Locator) { w.drawn = sign }
+
 // SnapOf is Snap of another window of the scenario (a pop-up).
 func (w *World) SnapOf(page playwright.Page, label string) { w.snapOf(page, label) }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/cucumber/godog"
 	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/guide"
+	"github.com/mxschmitt/playwright-go"
 )
 
 // Application is what one guide's application brings to the suite; the
@@ -58,6 +59,13 @@ func (NoNumberedSteps) ConfigureBySteps(*World) error {
 // Users.
 type UsersFromGuide interface {
 	UsersFor(g *guide.Guide) ([]env.User, error)
+}
+
+// Landing is an Application that says what shows once the page a user
+// lands on after Authelia is drawn (whether it lets them in or not): the
+// screenshot of "I login as" waits for it, not for a spinner to go.
+type Landing interface {
+	Landed(w *World) playwright.Locator
 }
 
 // Instance is one instance of the application in the run.

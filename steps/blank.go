@@ -8,7 +8,30 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
+
+// busyShots are the screenshots taken while their page still showed a
+// loading indicator (a spinner, "Loading..."), after waiting for it to go.
+type busyShots struct {
+	mu    sync.Mutex
+	shots []string
+}
+
+func (b *busyShots) add(shot, url string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.shots = append(b.shots, shot+" ("+url+")")
+}
+
+// BusyScreenshots lists the run's screenshots that show a loading
+// indicator instead of the page their step describes, and how many
+// screenshots the run took.
+func (s *Suite) BusyScreenshots() (busy []string, taken int64) {
+	s.busy.mu.Lock()
+	defer s.busy.mu.Unlock()
+	return append([]string(nil), s.busy.shots...), s.shots.n.Load()
+}
 
 // BlankScreenshots lists the PNG screenshots under dir that show nothing:
 // every pixel the same colour (a page between two documents is white).

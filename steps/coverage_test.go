@@ -25,6 +25,7 @@ var knownGuides = []struct{ path, feature string }{
 	{"../../shared/guides/beszel/current.md", "beszel.feature"},
 	{"../../shared/docs/authelia-2026-05-26/clients/sftpgo/index.md", "sftpgo.feature"},
 	{"../../shared/docs/authelia-2026-05-26/clients/gatus/index.md", "gatus.feature"},
+	{"../../shared/docs/authelia-2026-05-26/clients/opengist/index.md", "opengist.feature"},
 }
 
 // TestDocCoverage: for each guide, the feature chosen for it does every
@@ -36,7 +37,7 @@ func TestDocCoverage(t *testing.T) {
 			if _, err := os.Stat(k.path); err != nil {
 				t.Skipf("%s: %v", k.path, err)
 			}
-			g, err := guide.Load(k.path)
+			g, err := ReadGuide(k.path, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

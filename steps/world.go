@@ -34,7 +34,8 @@ type World struct {
 	current    *godog.Step
 	user       string // the Authelia user of this scenario
 	notes      []string
-	extra      []string // screenshots taken inside the step, before its end
+	extra      []string           // screenshots taken inside the step, before its end
+	drawn      playwright.Locator // what shows once the step's page is drawn (DrawnWhen)
 	stepStart  time.Time
 	started    time.Time
 }
@@ -159,6 +160,13 @@ func (w *World) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	}
 	w.stepN++
 	took := time.Since(w.stepStart)
+	if w.drawn != nil && err == nil {
+		// The page is drawn when its own sign shows, not when it has colours.
+		if e := w.drawn.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: playwright.Float(10000)}); e != nil {
+			w.s.Log.Printf("step %q: the page at %s does not show the sign it is drawn by: %v", st.Text, w.page.URL(), e)
+		}
+	}
+	w.drawn = nil
 	shot := w.screenshot(fmt.Sprintf("%02d-%s.png", w.stepN, slug(st.Text)))
 	outcome := "passed"
 	switch {
@@ -386,6 +394,18 @@ func (w *World) shoot(page playwright.Page, name string) string {
 	for try := 0; err == nil && opts.Type == nil && try < 3 && page.URL() != "about:blank" && blankPNG(buf); try++ {
 		pages.WaitPainted(page, 10*time.Second)
 		buf, err = page.Screenshot(opts)
+	}
+	// A spinner teaches a reader nothing: the picture waits for the page
+	// it stands in for, and one that never comes is said.
+	if err == nil && pages.Busy(page) {
+		if pages.Idle(page, 10*time.Second) {
+			pages.WaitDrawn(page, 5*time.Second)
+			buf, err = page.Screenshot(opts)
+		}
+		if err == nil && pages.Busy(page) {
+			w.s.busy.add(shot, page.URL())
+			w.s.Log.Printf("screenshot %s: the page at %s still shows a loading indicator", name, page.URL())
+		}
 	}
 	if err != nil {
 		return ""

@@ -4,9 +4,11 @@ import (
 	"net/url"
 
 	"github.com/cucumber/godog"
+	"github.com/guidewalk/guidewalk/apps/minio/pages"
 	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps"
+	"github.com/mxschmitt/playwright-go"
 )
 
 // MinIO's guide: the application's recipe, test users and step definitions.
@@ -75,4 +77,9 @@ func (minioApp) Steps(sw *steps.World, sc *godog.ScenarioContext) {
 	sc.Step(`^I am logged in to MinIO as "([^"]*)"$`, w.X1(w.loggedInAs))
 	sc.Step(`^the policy "([^"]*)" lets me create a bucket$`, w.X1(w.policyLetsMeCreateBucket))
 	sc.Step(`^MinIO refuses me, saying why$`, w.X0(w.minioRefuses))
+}
+
+// Landed: after Authelia, the console, or the login screen's message.
+func (minioApp) Landed(w *steps.World) playwright.Locator {
+	return pages.MinIOConsole{Page: w.Page()}.Sign(pages.MinIOLogin{Page: w.Page()})
 }

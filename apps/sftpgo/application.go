@@ -10,9 +10,11 @@ import (
 	"strings"
 
 	"github.com/cucumber/godog"
+	"github.com/guidewalk/guidewalk/apps/sftpgo/pages"
 	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps"
+	"github.com/mxschmitt/playwright-go"
 )
 
 // app has no numbered steps: every method is a block.
@@ -89,3 +91,10 @@ func (app) CheckVariables(sw *steps.World) error { return scenario{sw}.checkConf
 
 // AtStart: SFTPGo's login page, as a visitor who has not signed in sees it.
 func (app) AtStart(sw *steps.World) error { return scenario{sw}.open() }
+
+// Landed: after Authelia, the WebAdmin's users, the WebClient's files, or
+// the login page's message that the role does not fit.
+func (app) Landed(w *steps.World) playwright.Locator {
+	home := pages.Home{Page: w.Page()}
+	return home.AdminUsers().Or(home.ClientFiles()).Or(pages.LoginPage{Page: w.Page()}.RoleError())
+}

@@ -136,6 +136,8 @@ func (w scenario) signInWithOpenID(audience string) error {
 	if err := page.OpenID().First().Click(); err != nil {
 		return err
 	}
+	// The step ends at Authelia's sign-in, not on SFTPGo's "Loading..." page.
+	w.DrawnWhen(ui.AutheliaLogin{Page: w.Page()}.Sign())
 	w.Note("clicked %q on the %s login page", "Sign in with OpenID", a)
 	return nil
 }

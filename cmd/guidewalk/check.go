@@ -339,7 +339,7 @@ func loadGuide(path, sitevars string) (*guide.Guide, error) {
 	if err != nil {
 		return nil, err
 	}
-	return guide.LoadWith(path, guide.Options{Sitevars: vars})
+	return steps.ReadGuide(path, vars)
 }
 
 // readGuide parses the flags and the one GUIDE argument and reads the guide

@@ -16,12 +16,30 @@ type Verifiable struct {
 	Application string   `json:"application"`
 	Feature     string   `json:"feature"`
 	Images      []string `json:"images"`
+	// Written says how its application folder is written: "shape" (one
+	// steps.Shape value) or "program" (its own steps and page objects).
+	Written string `json:"written"`
 }
+
+// addingAGuide is the path of a guide of the common shape into the list,
+// in the order a contributor writes it (README, "Adding a guide").
+const addingAGuide = `A guide that is not listed is verified once a contributor writes, in order:
+  1. apps/<app>/<app>.go: its steps.Shape (image, port, readiness path, where a
+     configuration file goes, the sign-in control's name, what proves a login,
+     the admin page), registered in init with steps.RegisterShape
+  2. apps/apps.go: one import line for the folder
+  3. features/<app>/<app>.feature: the guide's methods in its own words, with
+     the suite's steps ("<App> is configured as the guide's "<method>" method
+     says", "I click <App>'s button to log in", "I login as", "I am logged in
+     to <App> as", "<App>'s admin panel opens for me"), "# guide:" above each
+  4. Makefile: the guide in UPSTREAM_GUIDES; then GUIDEWALK_GUIDE=<guide> make verify
+Go beyond the Shape only for what it does not cover (steps.Shape.Steps).
+`
 
 // list prints, as JSON for strategy.matrix (fromJSON), the guides under the
 // paths that an application of guidewalk and a feature transcribe.
 func list(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("list", "[--features DIR] [--sitevars ...] PATH...", stderr)
+	fs := newFlags("list", "[--features DIR] [--sitevars ...] PATH...\n\n"+addingAGuide, stderr)
 	featuresDir := fs.String("features", "", "the feature files' root, one folder per guide title (default the features built into guidewalk)")
 	sitevars := sitevarsFlag(fs)
 	paths, err := parse(fs, args)
@@ -63,7 +81,11 @@ func list(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			continue
 		}
-		out.Include = append(out.Include, Verifiable{Guide: p, Application: a.Product(), Feature: strings.Join(choice.Paths, ","), Images: images})
+		written := "program"
+		if steps.IsShape(a) {
+			written = "shape"
+		}
+		out.Include = append(out.Include, Verifiable{Guide: p, Application: a.Product(), Feature: strings.Join(choice.Paths, ","), Images: images, Written: written})
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")

@@ -33,12 +33,16 @@ func TestListDocsTree(t *testing.T) {
 		if len(v.Images) != 2 || v.Feature == "" || v.Guide == "" {
 			t.Errorf("incomplete entry %+v", v)
 		}
+		// Gatus and Opengist are one steps.Shape each; the others, programs.
+		if shape := v.Application == "Gatus" || v.Application == "Opengist"; (v.Written == "shape") != shape {
+			t.Errorf("%s is written as %q", v.Application, v.Written)
+		}
 		if _, err := os.Stat(v.Feature); err != nil {
 			t.Errorf("%s: feature %s: %v", v.Guide, v.Feature, err)
 		}
 	}
 	slices.Sort(apps)
-	if want := []string{"Beszel", "Gatus", "MinIO", "SFTPGo"}; !slices.Equal(apps, want) {
+	if want := []string{"Beszel", "Gatus", "MinIO", "Opengist", "SFTPGo"}; !slices.Equal(apps, want) {
 		t.Errorf("list names %v, want %v", apps, want)
 	}
 }

@@ -82,7 +82,8 @@ func usage(w io.Writer) {
       the images verify would run, one per line
   guidewalk list PATH...
       the guides under the paths that guidewalk verifies in a browser, as
-      JSON for a GitHub Actions matrix (guide, application, feature, images)
+      JSON for a GitHub Actions matrix (guide, application, feature, images,
+      written: "shape" or "program"); "guidewalk list -h" says how to add one
 run "guidewalk COMMAND -h" for a command's flags
 `)
 }

@@ -31,6 +31,12 @@ func (a AutheliaLogin) WaitRendered() error {
 	return nil
 }
 
+// Sign is what shows once the sign-in is drawn: its Username field, or
+// Authelia's error page.
+func (a AutheliaLogin) Sign() playwright.Locator {
+	return a.field("Username").Or(autheliaError(a.Page))
+}
+
 // autheliaError is the heading of Authelia's error page.
 func autheliaError(p playwright.Page) playwright.Locator {
 	return p.GetByRole("heading", playwright.PageGetByRoleOptions{Name: regexp.MustCompile(`(?i)an error occurred`)})

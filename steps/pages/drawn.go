@@ -36,3 +36,24 @@ func WaitPainted(page playwright.Page, limit time.Duration) {
 	WaitDrawn(page, time.Until(deadline))
 	_, _ = page.Evaluate(`() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))`)
 }
+
+// busy is true while the page shows, visibly, that it is still loading
+// instead of its screen: a spinner (a progress bar that says no value) or
+// an element whose whole text is its word for it ("Loading...").
+const busy = `() => [...document.querySelectorAll('body *')].some(e =>
+	(e.matches('[role=progressbar]:not([aria-valuenow])') || (e.children.length === 0 && /^\s*(Loading|Please wait)(\.\.\.|…)?\s*$/i.test(e.textContent))) &&
+	e.checkVisibility({opacityProperty: true, visibilityProperty: true}))`
+
+// Busy says whether the page shows a loading indicator now.
+func Busy(page playwright.Page) bool {
+	v, err := page.Evaluate(busy)
+	b, _ := v.(bool)
+	return err == nil && b
+}
+
+// Idle waits, up to limit, until the page shows no loading indicator; it
+// says whether it got there.
+func Idle(page playwright.Page, limit time.Duration) bool {
+	_, err := page.WaitForFunction("() => !("+busy+")()", nil, playwright.PageWaitForFunctionOptions{Timeout: msOf(limit)})
+	return err == nil
+}

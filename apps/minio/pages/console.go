@@ -101,6 +101,10 @@ func (c MinIOConsole) WaitRenderedOr(login MinIOLogin) error {
 	return ui.Visible(c.menu().Or(login.anyForm()))
 }
 
+// Sign is what shows once the page after a sign-in is drawn: the console,
+// or the login screen's message.
+func (c MinIOConsole) Sign(login MinIOLogin) playwright.Locator { return c.menu().Or(login.messages()) }
+
 // WaitRenderedOrMessage waits until the console is drawn or the login
 // screen shows an error, whichever comes first.
 func (c MinIOConsole) WaitRenderedOrMessage(login MinIOLogin) error {

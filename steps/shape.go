@@ -1,0 +1,272 @@
+package steps
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/cucumber/godog"
+	"github.com/guidewalk/guidewalk/env"
+	"github.com/guidewalk/guidewalk/guide"
+)
+
+// Shape is the common shape of most of Authelia's guides, as one value an
+// application's folder declares: the application reads the method's
+// settings (its environment, or a configuration file at a known path),
+// shows a page with a button to sign in with the provider, sends the user
+// through Authelia and lands on a page that proves who is logged in (and,
+// where the guide maps a group to a role, with that role). The suite's
+// steps (shape_steps.go) run it; a folder adds Go only for what the shape
+// does not cover. RegisterShape makes it the guide's Application.
+type Shape struct {
+	// Product is the guide's title and its product in Tested Versions.
+	Product string
+	// Image is the official image with {version} where Tested Versions'
+	// version goes, without its "v" ("ghcr.io/thomiceli/opengist:{version}").
+	Image    string
+	ImageVar string // the variable that overrides it
+	// Port is where the application serves plain HTTP; the run serves TLS
+	// for the guide's hostname in front of it, as a reverse proxy does
+	// (X-Forwarded-Proto, -Host and -For set).
+	Port string
+	// Ready is the path that answers once the application is up, and a
+	// piece of its answer that says it is the application's.
+	Ready Probe
+	// Version is the command that prints the application's version inside
+	// its container; VersionLabel, when it has none, the image label.
+	Version      []string
+	VersionLabel string
+	// TrustVar is the variable naming a CA file the application trusts
+	// ("SSL_CERT_FILE" for Go programs): the run's CA, for Authelia's TLS.
+	TrustVar string
+	// FetchesAtStart: the application reads Authelia's discovery document
+	// when it starts (it starts once Authelia is healthy).
+	FetchesAtStart bool
+	// Env is what the container needs whatever the method (not the guide's).
+	Env []string
+	// File is where a configuration file method's block goes, as written;
+	// a method of variables reaches the application as its environment.
+	File string
+	// Files are more files the application needs that the guide does not
+	// give (path -> content); Unsaid says why, for the report.
+	Files map[string]string
+	// Start is the page a visitor opens to sign in ("" for the root).
+	Start string
+	// SignIn is the control on it that starts the sign-in with Authelia.
+	SignIn Control
+	// LoggedIn is what proves, once back from Authelia, who is logged in.
+	LoggedIn Proof
+	// User names the user outside any group the scenarios play (default
+	// "user").
+	User string
+	// Admin is how the role the guide's admin group gives shows; nil when
+	// the guide maps no group to a role.
+	Admin *Admin
+	// Unsaid is what a reader does that the guide does not say, recorded
+	// at the method's block under "Not in the guide" once per scenario.
+	Unsaid []Unsaid
+	// Steps registers the folder's own step definitions, if any.
+	Steps func(w *World, sc *godog.ScenarioContext)
+}
+
+// Unsaid is one thing a reader does that the guide does not say, for the
+// methods of Kinds (every method when none). "{line of <setting>}" in What
+// is the guide's line of the first method's setting of that meaning,
+// "{block}" the method's block by its title (".env").
+type Unsaid struct {
+	Kinds []guide.MethodKind
+	What  string
+}
+
+// Probe is a readiness check: GET Path answers 200 with Holds in its body.
+type Probe struct{ Path, Holds string }
+
+// Control is an element found as a reader finds it: its role and its
+// accessible name. {setting} in Name is the value of the method's setting
+// of that meaning ("{provider name}": OG_OIDC_PROVIDER_NAME, or
+// oidc.provider-name in a configuration file).
+type Control struct{ Role, Name string }
+
+// Proof is what a page shows to a logged-in user only. Every field given
+// must show.
+type Proof struct {
+	UserName bool   // the Authelia user's name (the preferred_username claim)
+	Heading  string // a heading
+	Text     string // a text
+}
+
+// Admin is the role the guide's admin group gives: the page at Path opens
+// with Heading for a member, and not for anyone else. Group names the
+// setting that names the group ("admin group": OG_OIDC_ADMIN_GROUP,
+// oidc.admin-group).
+type Admin struct{ Group, Path, Heading string }
+
+// RegisterShape makes the shape the Application of its guide.
+func RegisterShape(s Shape) { RegisterApplication(&shapeApp{s}) }
+
+// IsShape says whether the application is declared as a Shape.
+func IsShape(a Application) bool {
+	_, ok := a.(*shapeApp)
+	return ok
+}
+
+// shapeApp is a Shape as an Application.
+type shapeApp struct{ s Shape }
+
+// NoNumberedSteps: a guide of this shape configures by blocks only.
+var _ interface {
+	Application
+	UsersFromGuide
+} = (*shapeApp)(nil)
+
+func (a *shapeApp) Product() string  { return a.s.Product }
+func (a *shapeApp) ImageVar() string { return a.s.ImageVar }
+func (a *shapeApp) Image(version string) string {
+	return strings.ReplaceAll(a.s.Image, "{version}", strings.TrimPrefix(strings.TrimSpace(version), "v"))
+}
+
+func (a *shapeApp) ConfiguringStep() string { return "" }
+
+func (a *shapeApp) ConfigureBySteps(w *World) error { return NoNumberedSteps{}.ConfigureBySteps(w) }
+
+// Instance: the application at the guide's Application Root URL, the
+// method's variables in its environment or its block at File.
+func (a *shapeApp) Instance(name string, appURL *url.URL, image string, m guide.Method) Instance {
+	s := a.s
+	spec := env.AppSpec{
+		Name: name, URL: appURL, Image: image, ImageVar: s.ImageVar,
+		Env:           append([]string(nil), s.Env...),
+		Ports:         []string{s.Port},
+		URLPort:       s.Port,
+		TLS:           env.TLSFiles{Terminate: true, Mount: "/guidewalk-ca", CA: "ca.crt"},
+		AfterAuthelia: s.FetchesAtStart,
+		Ready:         s.ready,
+		Version:       s.Version,
+		VersionLabel:  s.VersionLabel,
+		Files:         map[string]string{},
+	}
+	if s.TrustVar != "" {
+		spec.Env = append(spec.Env, s.TrustVar+"=/guidewalk-ca/ca.crt")
+	}
+	for p, c := range s.Files {
+		spec.Files[p] = c
+	}
+	if m.Kind == guide.MethodFile {
+		spec.Files[s.File] = m.Block.Text
+	} else {
+		for _, v := range m.Vars {
+			spec.Env = append(spec.Env, v.Name+"="+v.Value)
+		}
+	}
+	in := env.NewInstance(spec)
+	return &in
+}
+
+func (s Shape) ready(ctx context.Context, a *env.App) error {
+	code, body, err := a.Get(ctx, a.At(s.Ready.Path))
+	if err != nil || code != http.StatusOK {
+		return fmt.Errorf("/%s: %d %v", s.Ready.Path, code, err)
+	}
+	if !strings.Contains(body, s.Ready.Holds) {
+		return fmt.Errorf("/%s does not look like %s's: %.80q", s.Ready.Path, s.Product, body)
+	}
+	return nil
+}
+
+// Users: see UsersFor.
+func (a *shapeApp) Users() []env.User { return nil }
+
+// UsersFor: with an admin group, "admin" in it and a user (User) in no
+// group; else that user alone.
+func (a *shapeApp) UsersFor(g *guide.Guide) ([]env.User, error) {
+	product, name := a.s.Product, a.s.User
+	if name == "" {
+		name = "user"
+	}
+	user := env.User{Name: name, DisplayName: product + " " + name, Email: name + "@example.com"}
+	if a.s.Admin == nil {
+		return []env.User{user}, nil
+	}
+	for _, m := range g.Methods {
+		if v, ok := Setting(m, a.s.Admin.Group); ok {
+			admin := env.User{Name: "admin", DisplayName: product + " admin", Email: "admin@example.com", Groups: []string{v.Value}}
+			return []env.User{admin, user}, nil
+		}
+	}
+	return nil, fmt.Errorf("%s: no configuration method of the guide names the %s", g.Where(g.ApplicationLine), a.s.Admin.Group)
+}
+
+func (a *shapeApp) Steps(w *World, sc *godog.ScenarioContext) {
+	registerShapeSteps(w, sc, a.s)
+	if a.s.Steps != nil {
+		a.s.Steps(w, sc)
+	}
+}
+
+// CheckVariables: started as the method says, the application offers the
+// sign-in; when it does not, it ignored what the method says.
+func (a *shapeApp) CheckVariables(w *World) error { return shapeOf(w).offersSignIn() }
+
+// AtStart: the visitor is at the page with the sign-in; what the run adds
+// beyond the guide is recorded there.
+func (a *shapeApp) AtStart(w *World) error {
+	m := w.target.Method
+	for _, u := range a.s.Unsaid {
+		if len(u.Kinds) > 0 && !slices.Contains(u.Kinds, m.Kind) {
+			continue
+		}
+		what := linesOf.ReplaceAllStringFunc(u.What, func(p string) string {
+			meaning := linesOf.FindStringSubmatch(p)[1]
+			for _, o := range w.s.Guide.Methods {
+				if v, ok := Setting(o, meaning); ok {
+					return fmt.Sprintf("line %d", v.Line)
+				}
+			}
+			return "(no line: the guide has no " + meaning + ")"
+		})
+		w.NotInGuideAt(m.Block.Line, "%s", strings.ReplaceAll(what, "{block}", blockTitle(m.Block)))
+	}
+	return nil
+}
+
+var linesOf = regexp.MustCompile(`\{line of ([^}]+)\}`)
+
+var settingWords = regexp.MustCompile(`[^a-z0-9]+`)
+
+// words is a setting's name as lower-case words: OG_OIDC_ADMIN_GROUP and
+// oidc.admin-group are "og oidc admin group" and "oidc admin group".
+func words(name string) string {
+	return strings.TrimSpace(settingWords.ReplaceAllString(strings.ToLower(name), " "))
+}
+
+// Setting is the method's setting whose name ends with meaning's words
+// ("admin group"), and its line.
+func Setting(m guide.Method, meaning string) (guide.Var, bool) {
+	want := words(meaning)
+	for _, v := range m.Vars {
+		if n := words(v.Name); n == want || strings.HasSuffix(n, " "+want) {
+			return v, true
+		}
+	}
+	return guide.Var{}, false
+}
+
+var placeholder = regexp.MustCompile(`\{([^}]+)\}`)
+
+// resolve fills in a control's {setting}s from the method.
+func resolve(m guide.Method, name string) (string, error) {
+	var err error
+	out := placeholder.ReplaceAllStringFunc(name, func(p string) string {
+		meaning := strings.Trim(p, "{}")
+		v, ok := Setting(m, meaning)
+		if !ok {
+			err = fmt.Errorf("the method %q sets no %s, which names the button %q", m.Label(), meaning, name)
+		}
+		return v.Value
+	})
+	return out, err
+}
