@@ -246,7 +246,7 @@ func checkLinkAnchors(s *Source) []Finding {
 func nearestHeading(anchor string, hs []heading) string {
 	var found []string
 	for _, h := range hs {
-		if h.ID != "" && editDistance(h.ID, anchor) <= 2 {
+		if h.ID != "" && nearMissDistance(h.ID, anchor) <= 2 {
 			found = append(found, h.ID)
 		}
 	}
@@ -254,24 +254,4 @@ func nearestHeading(anchor string, hs []heading) string {
 		return found[0]
 	}
 	return ""
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
