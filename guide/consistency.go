@@ -320,8 +320,7 @@ func stringsOf(v any) []string {
 // id, found in the YAML's nodes; it falls back to the first line mentioning
 // the key.
 func (g *Guide) clientKeyLine(id, key string) int {
-	var doc yaml.Node
-	if yaml.Unmarshal([]byte(g.ClientYAML), &doc) == nil && len(doc.Content) > 0 {
+	if doc := g.clientDoc(); doc != nil && len(doc.Content) > 0 {
 		n := doc.Content[0]
 		for _, k := range []string{"identity_providers", "oidc", "clients"} {
 			if n == nil || n.Kind != yaml.MappingNode {
@@ -347,6 +346,22 @@ func (g *Guide) clientKeyLine(id, key string) int {
 		}
 	}
 	return g.yamlLine(key + ":")
+}
+
+// clientDoc is the client YAML's node tree, read once; nil when it does
+// not parse.
+func (g *Guide) clientDoc() *yaml.Node {
+	if g.clientNodes == nil || g.clientNodesOf != g.ClientYAML {
+		var doc yaml.Node
+		if yaml.Unmarshal([]byte(g.ClientYAML), &doc) != nil {
+			doc = yaml.Node{}
+		}
+		g.clientNodes, g.clientNodesOf = &doc, g.ClientYAML
+	}
+	if len(g.clientNodes.Content) == 0 {
+		return nil
+	}
+	return g.clientNodes
 }
 
 // yamlLine is the guide line of the first YAML line containing key.

@@ -46,6 +46,8 @@ type Guide struct {
 	sitevarConflicts []error // a sitevar given different values, for Consistency
 	intro            []introMethod
 	src              *Source // the guide as written, for rules and fixes; nil until the checker reads it
+	clientNodes      *yaml.Node
+	clientNodesOf    string // the ClientYAML clientNodes was read from
 }
 
 // Version is one tested product version.
