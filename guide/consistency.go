@@ -94,7 +94,7 @@ func (g *Guide) reference(add addFunc) (reference, bool) {
 		c, err := g.Client(r.id.Value)
 		if err != nil && len(g.Clients) > 0 {
 			f := add(SeverityError, RuleAssumption, "", r.id.Line, "the Assumptions' Client ID %q is the client_id of no client in the Authelia YAML (line %d)", r.id.Value, g.ClientYAMLLine)
-			if len(g.Clients) == 1 {
+			if id, ok := g.Clients[0]["client_id"].(string); ok && id != "" && len(g.Clients) == 1 {
 				// The one client is what the methods must name: it is authoritative.
 				c = g.Clients[0]
 				f.Fix = g.src.fixValue(r.id.Line, r.id.Value, fmt.Sprint(c["client_id"]))
@@ -197,6 +197,14 @@ func (r reference) check(e entry, add addFunc) {
 		}
 		for _, u := range r.redirects {
 			if normURL(u) == normURL(e.value) {
+				return
+			}
+		}
+		// A prefix of a client's redirect URI: the application may append
+		// its provider's key (Vikunja's redirecturl + "authelia").
+		for _, u := range r.redirects {
+			if strings.HasPrefix(u, strings.TrimSuffix(e.value, "/")+"/") {
+				add(SeverityWarning, RuleRedirectURI, e.method, e.line, "%s %q is not among the client's redirect_uris (line %d) %q, but starts %q: right only if the application appends the rest", e.what, e.value, r.redirectsLine, r.redirects, u)
 				return
 			}
 		}

@@ -5,6 +5,6 @@ package guide
 var _ = register(Rule{
 	Name:     RuleRedirectURI,
 	Severity: SeverityError,
-	Doc:      "every redirect URI a method gives is among the client's redirect_uris",
+	Doc:      "every redirect URI a method gives is among the client's redirect_uris (a prefix of one, to which the application may append a key, is a warning)",
 	Example:  "`…/oauth_callback` beside `redirect_uris: ['…/callback']`",
 })

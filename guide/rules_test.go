@@ -100,3 +100,19 @@ func TestFixValueKeepsSitevars(t *testing.T) {
 		t.Errorf("rawValue: %q", got)
 	}
 }
+
+// TestRedirectPrefixIsAWarning: a redirect URL that a client's redirect URI
+// starts with depends on the application (it may append its provider's
+// key): a warning with no fix, never an error.
+func TestRedirectPrefixIsAWarning(t *testing.T) {
+	src, err := os.ReadFile("testdata/rules/redirect-uri/bad.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefix := strings.Replace(string(src), `/oauth/cb`+"\n", `/oauth/`+"\n", 1)
+	_, found := Read("prefix.md", []byte(prefix), Options{})
+	got := ofRule(found, RuleRedirectURI)
+	if len(got) != 1 || got[0].Severity != SeverityWarning || got[0].Fix != nil {
+		t.Errorf("want one warning without a fix, got %v", got)
+	}
+}
