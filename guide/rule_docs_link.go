@@ -67,7 +67,7 @@ func linkProblem(dir []string, name, dest, checkout string) string {
 	switch {
 	case !ok:
 		return "resolves outside the docs' content/ folder"
-	case checkout != "":
+	case checkout != "" && sectionThere(checkout, target):
 		if !docsTargetExists(checkout, target) {
 			return fmt.Sprintf("resolves to content/%s, which the docs do not have", target)
 		}
@@ -229,6 +229,15 @@ func layoutProblem(dir []string, target string) string {
 	return ""
 }
 
+// sectionThere: the checkout holds the target's top section, so a missing
+// target is missing from the docs, not from a partial copy of them (a tree
+// of the clients alone under docs/content/…).
+func sectionThere(content, target string) bool {
+	top, _, _ := strings.Cut(target, "/")
+	st, err := os.Stat(filepath.Join(content, top))
+	return err == nil && st.IsDir()
+}
+
 // docsTargetExists looks the target up in a checkout: a file, a page
 // (x.md for x, x/), or a section (x/_index.md, x/index.md).
 func docsTargetExists(content, target string) bool {
@@ -261,7 +270,7 @@ func fixDocsLink(dir []string, name, dest, checkout string) string {
 			continue
 		}
 		target := path.Join(base, strings.Join(rest, "/"))
-		if checkout != "" && !docsTargetExists(checkout, target) {
+		if checkout != "" && sectionThere(checkout, target) && !docsTargetExists(checkout, target) {
 			continue
 		}
 		found = append(found, target)

@@ -83,3 +83,32 @@ func TestLinkAnchorShared(t *testing.T) {
 		t.Errorf("want one warning at line 11 naming #cli-1, got %v", got)
 	}
 }
+
+// TestDocsLinkPartialCheckout: a guide under docs/content/… of a copy that
+// holds the clients alone is judged by the docs' layout, not by files the
+// copy lacks.
+func TestDocsLinkPartialCheckout(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "docs", "content", "integration", "openid-connect", "clients", "app")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "---\ntitle: \"App\"\n---\n\nSee the [client configuration] and [the guide](../../../configuration/x.md).\n\n" +
+		"[client configuration]: ../../../../configuration/identity-providers/openid-connect/clients.md\n"
+	p := filepath.Join(dir, "index.md")
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, found, err := Check(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Finding
+	for _, f := range found {
+		if f.Rule == RuleDocsLink {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 || got[0].Line != 5 {
+		t.Errorf("want the one broken link (line 5), got %v", got)
+	}
+}
