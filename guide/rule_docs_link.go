@@ -68,10 +68,14 @@ func linkProblem(dir []string, name, dest, checkout string) string {
 	case !ok:
 		return "resolves outside the docs' content/ folder"
 	case checkout != "" && sectionThere(checkout, target):
-		if !docsTargetExists(checkout, target) {
+		switch {
+		case docsTargetExists(checkout, target):
+			return ""
+		case parentThere(checkout, target):
 			return fmt.Sprintf("resolves to content/%s, which the docs do not have", target)
 		}
-		return ""
+		// A folder on the way is missing: a partial copy may lack it, the
+		// docs' layout says whether it can be there.
 	}
 	return layoutProblem(dir, target)
 }
@@ -235,6 +239,12 @@ func layoutProblem(dir []string, target string) string {
 func sectionThere(content, target string) bool {
 	top, _, _ := strings.Cut(target, "/")
 	st, err := os.Stat(filepath.Join(content, top))
+	return err == nil && st.IsDir()
+}
+
+// parentThere: the folder the target would stand in is in the checkout.
+func parentThere(content, target string) bool {
+	st, err := os.Stat(filepath.Join(content, filepath.FromSlash(path.Dir(strings.TrimSuffix(target, "/")))))
 	return err == nil && st.IsDir()
 }
 

@@ -112,3 +112,23 @@ func TestDocsLinkPartialCheckout(t *testing.T) {
 		t.Errorf("want the one broken link (line 5), got %v", got)
 	}
 }
+
+func TestPlaceholderNamedForItsKey(t *testing.T) {
+	for _, c := range []struct {
+		before, name string
+		want         bool
+	}{
+		{"https://a/authorize?client_id=x&redirect_uri=", "redirect_uri", true},
+		{"&state=", "state", true},
+		{"state: '", "state", true},
+		{"url=", "button-color", false},
+		{"", "x", false},
+	} {
+		if got := selfNamed(c.before, c.name); got != c.want {
+			t.Errorf("selfNamed(%q, %q) = %v, want %v", c.before, c.name, got, c.want)
+		}
+	}
+	if !addressesReader("your-console-host") || addressesReader("button-color") || addressesReader("your") {
+		t.Error("addressesReader: <your-…> speaks to the reader, <button-color> does not")
+	}
+}

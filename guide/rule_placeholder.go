@@ -55,7 +55,7 @@ func checkPlaceholders(s *Source) []Finding {
 			if len(strings.Fields(name)) >= 3 || !v.Code && lineComment(v.Text[m[1]:]) {
 				continue
 			}
-			if explained(prose, v, name) {
+			if explained(prose, v, name) || selfNamed(v.Text[:m[0]], name) || addressesReader(name) {
 				continue
 			}
 			out = append(out, Finding{Line: v.Line, Severity: SeverityError, Rule: RulePlaceholder,
@@ -63,6 +63,22 @@ func checkPlaceholders(s *Source) []Finding {
 		}
 	}
 	return out
+}
+
+// selfNamed: the placeholder stands for the key just before it
+// (redirect_uri=<redirect_uri>, state: <state>): its name says what goes there.
+func selfNamed(before, name string) bool {
+	before = strings.TrimRight(before, " \t'\"")
+	before = strings.TrimRight(before, "=:")
+	i := strings.LastIndexAny(before, "?&;, \t{(")
+	return normalWords(before[i+1:]) == normalWords(name) && normalWords(name) != ""
+}
+
+// addressesReader: a placeholder that speaks to the reader (<your-host>,
+// <my domain>) is an instruction, not a value left behind.
+func addressesReader(name string) bool {
+	w := strings.Fields(normalWords(name))
+	return len(w) > 1 && (w[0] == "your" || w[0] == "my")
 }
 
 var commentRe = regexp.MustCompile(`(^|\s)(#|//|;)\s*\S`)
