@@ -368,7 +368,7 @@ func compareMethods(a, b view, add addFunc) {
 		}
 		d1, d2 := x.desc, y.desc
 		if !agree(x, y) {
-			add(SeverityError, RuleMethodDisagree, x.method, x.line, "%s and %s disagree: %s, %s%s", d1, d2, x.phrase, y.phrase, whereLongValuesDiffer(x.value, y.value))
+			add(SeverityError, RuleMethodDisagree, x.method, x.line, "%s and %s disagree: %s, %s%s; make them one value (neither is authoritative: no fix)", d1, d2, x.phrase, y.phrase, whereLongValuesDiffer(x.value, y.value))
 			continue
 		}
 		if (x.meaning == meaningScopes || y.meaning == meaningScopes) && x.kind != MethodFile && y.kind != MethodFile {
@@ -388,7 +388,7 @@ func compareMethods(a, b view, add addFunc) {
 		for _, e := range s.rest {
 			if other, ok := namedDifferently(e, s.free); ok {
 				if i == 0 {
-					add(SeverityError, RuleMethodNames, e.method, e.line, "%s and %s name one setting differently: line %d sets %s, line %d sets %s", s.from.desc, s.to.desc, e.line, e.name, other.line, other.name)
+					add(SeverityError, RuleMethodNames, e.method, e.line, "%s and %s name one setting differently: line %d sets %s, line %d sets %s; use the application's name in both (neither is authoritative: no fix)", s.from.desc, s.to.desc, e.line, e.name, other.line, other.name)
 				}
 				continue
 			}
