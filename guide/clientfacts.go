@@ -5,10 +5,7 @@ import (
 	"net"
 	"net/url"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
-	"weak"
 
 	"gopkg.in/yaml.v3"
 )
@@ -18,48 +15,37 @@ import (
 // Authelia YAML with the lines of their keys, and the Assumptions' items with
 // their sub-items and the lines of their code spans.
 
-// facts is what those rules read of one guide, read once for all of them.
+// facts is what those rules read of one guide, read once for all of them
+// (the rules of one guide run one after another).
 type facts struct {
-	clientsOnce, itemsOnce, viewsOnce sync.Once
-	clients                           []yamlClient
-	items                             []assumedItem
-	views                             []view
-}
-
-// factsOf remembers each Source's facts for as long as the Source lives.
-var factsOf sync.Map // weak.Pointer[Source] -> *facts
-
-func (s *Source) facts() *facts {
-	k := weak.Make(s)
-	if f, ok := factsOf.Load(k); ok {
-		return f.(*facts)
-	}
-	f, loaded := factsOf.LoadOrStore(k, &facts{})
-	if !loaded {
-		runtime.AddCleanup(s, func(k weak.Pointer[Source]) { factsOf.Delete(k) }, k)
-	}
-	return f.(*facts)
+	clients []yamlClient
+	items   []assumedItem
+	views   []view
+	read    struct{ clients, items, views bool }
 }
 
 // clients are the clients of the Authelia YAML (see yamlClients).
 func (s *Source) clients() []yamlClient {
-	f := s.facts()
-	f.clientsOnce.Do(func() { f.clients = s.yamlClients() })
-	return f.clients
+	if f := &s.facts; !f.read.clients {
+		f.clients, f.read.clients = s.yamlClients(), true
+	}
+	return s.facts.clients
 }
 
 // items are the Assumptions' items (see assumedItems).
 func (s *Source) items() []assumedItem {
-	f := s.facts()
-	f.itemsOnce.Do(func() { f.items = s.assumedItems() })
-	return f.items
+	if f := &s.facts; !f.read.items {
+		f.items, f.read.items = s.assumedItems(), true
+	}
+	return s.facts.items
 }
 
 // methodViews are the methods as their settings (see Guide.views).
 func (s *Source) methodViews() []view {
-	f := s.facts()
-	f.viewsOnce.Do(func() { f.views = s.views() })
-	return f.views
+	if f := &s.facts; !f.read.views {
+		f.views, f.read.views = s.views(), true
+	}
+	return s.facts.views
 }
 
 // yamlClient is one client of the Authelia YAML, with the guide lines of

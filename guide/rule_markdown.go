@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/yuin/goldmark"
@@ -30,13 +29,6 @@ type mdDoc struct {
 	read   struct{ links, values bool }
 }
 
-// One parse per guide: the rules of one guide run one after another.
-var mdCache struct {
-	sync.Mutex
-	s *Source
-	d *mdDoc
-}
-
 var siteMarkdown = goldmark.New(
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList,
 		extension.Linkify, extension.Footnote, extension.DefinitionList),
@@ -44,17 +36,14 @@ var siteMarkdown = goldmark.New(
 )
 
 // markdown is the guide as the site parses it.
+// One parse per guide: its rules run one after another.
 func (s *Source) markdown() *mdDoc {
-	mdCache.Lock()
-	defer mdCache.Unlock()
-	if mdCache.s == s && mdCache.d != nil {
-		return mdCache.d
+	if s.md == nil {
+		src := []byte(strings.Join(s.Rendered, "\n") + "\n")
+		s.md = &mdDoc{src: src, lineStarts: lineStarts(src)}
+		s.md.root = siteMarkdown.Parser().Parse(text.NewReader(src))
 	}
-	src := []byte(strings.Join(s.Rendered, "\n") + "\n")
-	d := &mdDoc{src: src, lineStarts: lineStarts(src)}
-	d.root = siteMarkdown.Parser().Parse(text.NewReader(src))
-	mdCache.s, mdCache.d = s, d
-	return d
+	return s.md
 }
 
 // line is the 1-based line of byte offset off.

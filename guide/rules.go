@@ -62,6 +62,9 @@ type Source struct {
 	Raw      []string // Raw[i] is line i+1 as written
 	Rendered []string // Rendered[i] is line i+1 with sitevars rendered
 	Blocks   []Fence  // every fenced code block of the body, in order
+
+	md    *mdDoc // the guide as the site parses it, once (markdown)
+	facts facts  // the clients and Assumptions the rules read, once
 }
 
 // Fence is a fenced code block anywhere in the guide, with its info string
