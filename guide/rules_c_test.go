@@ -63,17 +63,11 @@ func TestFenceCases(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			src := appGuide(t, "[Authelia]: https://www.authelia.com", c.block+"\n[Authelia]: https://www.authelia.com")
-			got := reported(t, "app.md", src, RuleFence, c.at)
-			if c.want == 0 {
-				if len(got) > 0 {
-					t.Errorf("reported: %v", got)
-				}
+			f := wantOne(t, reported(t, "app.md", src, RuleFence, c.at), c.want)
+			if f == nil {
 				return
 			}
-			if len(got) != 1 || got[0].Severity != c.want {
-				t.Fatalf("want one %s, got %v", c.want, got)
-			}
-			if fix := got[0].Fix; c.fix == "" && fix != nil || c.fix != "" && (fix == nil || fix.New != c.fix) {
+			if fix := f.Fix; c.fix == "" && fix != nil || c.fix != "" && (fix == nil || fix.New != c.fix) {
 				t.Errorf("fix: want %q, got %+v", c.fix, fix)
 			}
 		})
@@ -131,16 +125,7 @@ func TestComposeServiceSiblings(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			block := "```yaml {title=\"compose.yml\"}\n" + c.block + "```\n"
 			src := appGuide(t, "[Authelia]: https://www.authelia.com", block+"\n[Authelia]: https://www.authelia.com")
-			got := reported(t, path, src, RuleComposeService, "")
-			if c.want == 0 {
-				if len(got) > 0 {
-					t.Errorf("reported: %v", got)
-				}
-				return
-			}
-			if len(got) != 1 || got[0].Severity != c.want {
-				t.Fatalf("want one %s, got %v", c.want, got)
-			}
+			wantOne(t, reported(t, path, src, RuleComposeService, ""), c.want)
 		})
 	}
 }
@@ -166,4 +151,20 @@ func TestFenceJSONOutsideTheApplication(t *testing.T) {
 	if got := reported(t, "app.md", src, RuleFence, ""); len(got) != 0 {
 		t.Errorf("JSON in the Application section is the block-syntax rule's: got %v", got)
 	}
+}
+
+// wantOne: nothing reported when want is 0, else one finding of severity
+// want, which it returns.
+func wantOne(t *testing.T, got []Finding, want Severity) *Finding {
+	t.Helper()
+	if want == 0 {
+		if len(got) > 0 {
+			t.Errorf("reported: %v", got)
+		}
+		return nil
+	}
+	if len(got) != 1 || got[0].Severity != want {
+		t.Fatalf("want one %s, got %v", want, got)
+	}
+	return &got[0]
 }
