@@ -98,16 +98,7 @@ func TestDocsLinkPartialCheckout(t *testing.T) {
 	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, found, err := Check(p, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []Finding
-	for _, f := range found {
-		if f.Rule == RuleDocsLink {
-			got = append(got, f)
-		}
-	}
+	got := ofRule(findingsOf(t, p, Options{}), RuleDocsLink)
 	if len(got) != 1 || got[0].Line != 5 {
 		t.Errorf("want the one broken link (line 5), got %v", got)
 	}
