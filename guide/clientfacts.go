@@ -18,19 +18,13 @@ import (
 // facts is what those rules read of one guide, read once for all of them
 // (the rules of one guide run one after another).
 type facts struct {
-	clients []yamlClient
-	items   []assumedItem
-	views   []view
-	read    struct{ clients, items, views bool }
+	items []assumedItem
+	views []view
+	read  struct{ items, views bool }
 }
 
 // clients are the clients of the Authelia YAML (see yamlClients).
-func (s *Source) clients() []yamlClient {
-	if f := &s.facts; !f.read.clients {
-		f.clients, f.read.clients = s.yamlClients(), true
-	}
-	return s.facts.clients
-}
+func (s *Source) clients() []yamlClient { return s.yamlClients() }
 
 // items are the Assumptions' items (see assumedItems).
 func (s *Source) items() []assumedItem {
@@ -64,9 +58,17 @@ type lineValue struct {
 	Line  int
 }
 
-// yamlClients reads the clients of the Authelia YAML block with their lines;
-// nil when the block does not parse.
+// yamlClients are the clients of the Authelia YAML block with their lines,
+// read once; nil when the block does not parse.
 func (g *Guide) yamlClients() []yamlClient {
+	if g.clientsOf == nil || *g.clientsOf != g.ClientYAML {
+		y := g.ClientYAML
+		g.clients, g.clientsOf = g.readYAMLClients(), &y
+	}
+	return g.clients
+}
+
+func (g *Guide) readYAMLClients() []yamlClient {
 	if g.ClientYAML == "" {
 		return nil
 	}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Consistency checks what can be checked without running anything: that the
@@ -328,48 +326,12 @@ func stringsOf(v any) []string {
 // id, found in the YAML's nodes; it falls back to the first line mentioning
 // the key.
 func (g *Guide) clientKeyLine(id, key string) int {
-	if doc := g.clientDoc(); doc != nil && len(doc.Content) > 0 {
-		n := doc.Content[0]
-		for _, k := range []string{"identity_providers", "oidc", "clients"} {
-			if n == nil || n.Kind != yaml.MappingNode {
-				n = nil
-				break
-			}
-			n = mapValue(n, k)
-		}
-		if n != nil && n.Kind == yaml.SequenceNode {
-			for _, c := range n.Content {
-				if c.Kind != yaml.MappingNode {
-					continue
-				}
-				if cid := mapValue(c, "client_id"); cid == nil || cid.Value != id {
-					continue
-				}
-				for i := 0; i+1 < len(c.Content); i += 2 {
-					if c.Content[i].Value == key {
-						return g.ClientYAMLLine + c.Content[i].Line - 1
-					}
-				}
-			}
+	for _, c := range g.yamlClients() {
+		if l, ok := c.Keys[key]; ok && c.ID == id {
+			return l
 		}
 	}
 	return g.yamlLine(key + ":")
-}
-
-// clientDoc is the client YAML's node tree, read once; nil when it does
-// not parse.
-func (g *Guide) clientDoc() *yaml.Node {
-	if g.clientNodes == nil || g.clientNodesOf != g.ClientYAML {
-		var doc yaml.Node
-		if yaml.Unmarshal([]byte(g.ClientYAML), &doc) != nil {
-			doc = yaml.Node{}
-		}
-		g.clientNodes, g.clientNodesOf = &doc, g.ClientYAML
-	}
-	if len(g.clientNodes.Content) == 0 {
-		return nil
-	}
-	return g.clientNodes
 }
 
 // yamlLine is the guide line of the first YAML line containing key.

@@ -45,9 +45,9 @@ type Guide struct {
 
 	sitevarConflicts []error // a sitevar given different values, for Consistency
 	intro            []introMethod
-	src              *Source // the guide as written, for rules and fixes; nil until the checker reads it
-	clientNodes      *yaml.Node
-	clientNodesOf    string // the ClientYAML clientNodes was read from
+	src              *Source      // the guide as written, for rules and fixes; nil until the checker reads it
+	clients          []yamlClient // ClientYAML's clients with their lines, read once (yamlClients)
+	clientsOf        *string      // the ClientYAML they were read from; nil before
 }
 
 // Version is one tested product version.
