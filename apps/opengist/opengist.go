@@ -32,7 +32,7 @@ func init() {
 		Admin:    &steps.Admin{Group: "admin group", Path: "admin-panel", Heading: "Admin panel"},
 		Unsaid: []steps.Unsaid{
 			{Kinds: []guide.MethodKind{guide.MethodFile}, What: "the guide does not say where its configuration file goes (its block is titled " +
-				"configuration.yml, as Authelia's is): Opengist's image reads " + ConfigFile + " (its entrypoint's --config), where the run puts the block"},
+				"{block}, as Authelia's is): Opengist's image reads " + ConfigFile + " (its entrypoint's --config), where the run puts the block"},
 			{Kinds: []guide.MethodKind{guide.MethodEnv, guide.MethodCompose}, What: "the {block} block sets no OG_EXTERNAL_URL, which the configuration file's " +
 				"external-url ({line of external url}) says is required for the redirect_uri: without it Opengist builds the callback URL from the " +
 				"request's Host and X-Forwarded-Proto, so the reverse proxy in front of it must send X-Forwarded-Proto: https (the run's TLS proxy does)"},
