@@ -11,7 +11,9 @@ package apps
 import (
 	_ "github.com/guidewalk/guidewalk/apps/beszel"
 	_ "github.com/guidewalk/guidewalk/apps/gatus"
+	_ "github.com/guidewalk/guidewalk/apps/miniflux"
 	_ "github.com/guidewalk/guidewalk/apps/minio"
+	_ "github.com/guidewalk/guidewalk/apps/node-red"
 	_ "github.com/guidewalk/guidewalk/apps/opengist"
 	_ "github.com/guidewalk/guidewalk/apps/sftpgo"
 )

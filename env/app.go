@@ -42,6 +42,11 @@ type AppSpec struct {
 	// read-only: path inside the container -> content (a configuration file).
 	Files   map[string]string
 	Secrets []string // masked in every log and artifact
+	// Needs are the containers it needs beside it, started before it.
+	Needs []Service
+	// Splices are files of the image with the guide's piece put in, written
+	// and mounted as Files are.
+	Splices []Splice
 }
 
 // TLSFiles says where the application finds its certificate for the guide's
@@ -67,6 +72,7 @@ type App struct {
 	c         *container
 	leaf      Leaf        // the certificate the run serves for it (Terminate)
 	proxy     *terminator // TLS in front of it (Terminate)
+	services  []*container
 }
 
 // Host is the guide's hostname of the application.
@@ -114,9 +120,20 @@ func (e *Environment) prepareApp(s AppSpec) (*App, error) {
 		}
 		binds = append(binds, dir+":"+s.TLS.Mount+":ro")
 	}
-	if len(s.Files) > 0 {
+	files := map[string]string{}
+	for p, c := range s.Files {
+		files[p] = c
+	}
+	for _, sp := range s.Splices {
+		c, err := spliced(e.pool, s.Image, sp)
+		if err != nil {
+			return nil, err
+		}
+		files[sp.Path] = c
+	}
+	if len(files) > 0 {
 		dir := filepath.Join(e.Dir, "files-"+s.Name)
-		for path, content := range s.Files {
+		for path, content := range files {
 			host := filepath.Join(dir, filepath.FromSlash(path))
 			if err := os.MkdirAll(filepath.Dir(host), 0o755); err != nil {
 				return nil, err
@@ -129,7 +146,7 @@ func (e *Environment) prepareApp(s AppSpec) (*App, error) {
 	}
 	a.c = &container{
 		Name: "guidewalk-" + e.RunID + "-" + s.Name, Alias: s.URL.Hostname(), Image: s.Image,
-		Entry: s.Entry, Cmd: s.Cmd, Env: s.Env, Binds: binds, Ports: s.Ports,
+		Entry: s.Entry, Cmd: s.Cmd, Env: withServices(s), Binds: binds, Ports: s.Ports,
 		// Several instances answer to one hostname: each reaches itself by it.
 		Hosts:  []string{s.URL.Hostname() + ":127.0.0.1"},
 		Labels: e.labels(), Network: e.network,
@@ -139,6 +156,9 @@ func (e *Environment) prepareApp(s AppSpec) (*App, error) {
 
 func (e *Environment) startApp(ctx context.Context, a *App) error {
 	a.c.Network = e.network
+	if err := e.startServices(ctx, a); err != nil {
+		return err
+	}
 	if err := run(e.pool, a.c); err != nil {
 		return err
 	}

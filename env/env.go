@@ -225,6 +225,12 @@ func (e *Environment) images(cfg Config) error {
 			seen[s.Image] = true
 			errs = append(errs, ensureImage(e.pool, s.Image, s.ImageVar, e.Log))
 		}
+		for _, d := range s.Needs {
+			if !seen[d.Image] {
+				seen[d.Image] = true
+				errs = append(errs, ensureImage(e.pool, d.Image, d.ImageVar, e.Log))
+			}
+		}
 	}
 	return errors.Join(errs...)
 }
@@ -420,7 +426,10 @@ func (e *Environment) Stop() {
 
 func (e *Environment) containers() []*container {
 	out := []*container{e.authelia}
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	for _, a := range e.Apps {
+		out = append(out, a.services...)
 		out = append(out, a.c)
 	}
 	return out

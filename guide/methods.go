@@ -315,6 +315,8 @@ func (p *parser) blockMethods(b Block, ctx context) ([]Method, error) {
 		return p.fileMethod(b, ctx)
 	case lang == "json":
 		return p.fileMethod(b, ctx)
+	case isJSFragment(b):
+		return p.jsMethod(b, ctx), nil
 	case p.lenient && (lang == "toml" || lang == "ini"):
 		return p.iniMethod(b, ctx), nil
 	}

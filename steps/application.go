@@ -68,6 +68,12 @@ type Landing interface {
 	Landed(w *World) playwright.Locator
 }
 
+// Services is an Application that needs containers beside it (its
+// database): their images are part of what a run needs.
+type Services interface {
+	Services() []env.Service
+}
+
 // Instance is one instance of the application in the run.
 type Instance interface {
 	Spec() env.AppSpec // how env runs it

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -51,9 +52,17 @@ type Shape struct {
 	// File is where a configuration file method's block goes, as written;
 	// a method of variables reaches the application as its environment.
 	File string
+	// Into, when set, says the block is a piece of a file the image already
+	// has (Node-RED's settings.js): the run puts it in that file, where a
+	// reader would, and the result goes to File.
+	Into *Into
 	// Files are more files the application needs that the guide does not
 	// give (path -> content); Unsaid says why, for the report.
 	Files map[string]string
+	// Needs are the containers it needs beside it that the guide takes for
+	// granted (its database), started first; "{name}" in Env is one's
+	// hostname. Unsaid says so, for the report.
+	Needs []env.Service
 	// Start is the page a visitor opens to sign in ("" for the root).
 	Start string
 	// SignIn is the control on it that starts the sign-in with Authelia.
@@ -63,6 +72,9 @@ type Shape struct {
 	// User names the user outside any group the scenarios play (default
 	// "user").
 	User string
+	// Users, when the guide maps no group to a role, are the users the
+	// scenarios play: "admin" (in Authelia's admins group) and User.
+	Users []string
 	// Admin is how the role the guide's admin group gives shows; nil when
 	// the guide maps no group to a role.
 	Admin *Admin
@@ -82,6 +94,10 @@ type Unsaid struct {
 	What  string
 }
 
+// Into is the file of the image a block is a piece of, and the line after
+// which a reader puts it (the line that opens its exported object).
+type Into struct{ From, After string }
+
 // Probe is a readiness check: GET Path answers 200 with Holds in its body.
 type Probe struct{ Path, Holds string }
 
@@ -94,9 +110,24 @@ type Control struct{ Role, Name string }
 // Proof is what a page shows to a logged-in user only. Every field given
 // must show.
 type Proof struct {
-	UserName bool   // the Authelia user's name (the preferred_username claim)
-	Heading  string // a heading
-	Text     string // a text
+	UserName bool    // the Authelia user's name (the preferred_username claim)
+	Heading  string  // a heading
+	Text     string  // a text
+	Control  Control // a control, by role and name (an editor's "Deploy")
+	// Welcome is a dialog a first sign-in opens over the page (a tour),
+	// which a reader closes before anything else.
+	Welcome *Welcome
+	// Avatar is the role of a control named by the user's initials (the
+	// name's first two letters) that opens a menu showing the user's name:
+	// pressed before UserName is looked for.
+	Avatar string
+}
+
+// Welcome is a dialog shown at a first sign-in: its heading begins with
+// Heading, and Close, inside it, closes it.
+type Welcome struct {
+	Heading string
+	Close   Control
 }
 
 // Admin is the role the guide's admin group gives: the page at Path opens
@@ -131,6 +162,18 @@ func (a *shapeApp) Image(version string) string {
 
 func (a *shapeApp) ConfiguringStep() string { return "" }
 
+// Services: the Shape's, each with the image its variable names, if set.
+func (a *shapeApp) Services() []env.Service {
+	var out []env.Service
+	for _, d := range a.s.Needs {
+		if v := os.Getenv(d.ImageVar); v != "" && d.ImageVar != "" {
+			d.Image = v
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
 func (a *shapeApp) ConfigureBySteps(w *World) error { return NoNumberedSteps{}.ConfigureBySteps(w) }
 
 // Instance: the application at the guide's Application Root URL, the
@@ -148,6 +191,7 @@ func (a *shapeApp) Instance(name string, appURL *url.URL, image string, m guide.
 		Version:       s.Version,
 		VersionLabel:  s.VersionLabel,
 		Files:         map[string]string{},
+		Needs:         a.Services(),
 	}
 	if s.TrustVar != "" {
 		spec.Env = append(spec.Env, s.TrustVar+"=/guidewalk-ca/ca.crt")
@@ -155,9 +199,12 @@ func (a *shapeApp) Instance(name string, appURL *url.URL, image string, m guide.
 	for p, c := range s.Files {
 		spec.Files[p] = c
 	}
-	if m.Kind == guide.MethodFile {
+	switch {
+	case m.Kind == guide.MethodFile && s.Into != nil:
+		spec.Splices = []env.Splice{{Path: s.File, From: s.Into.From, After: s.Into.After, Text: m.Block.Text}}
+	case m.Kind == guide.MethodFile:
 		spec.Files[s.File] = m.Block.Text
-	} else {
+	default:
 		for _, v := range m.Vars {
 			spec.Env = append(spec.Env, v.Name+"="+v.Value)
 		}
@@ -189,7 +236,18 @@ func (a *shapeApp) UsersFor(g *guide.Guide) ([]env.User, error) {
 	}
 	user := env.User{Name: name, DisplayName: product + " " + name, Email: name + "@example.com"}
 	if a.s.Admin == nil {
-		return []env.User{user}, nil
+		var out []env.User
+		for _, n := range a.s.Users {
+			u := env.User{Name: n, DisplayName: product + " " + n, Email: n + "@example.com"}
+			if n == "admin" {
+				u.Groups = []string{"admins"}
+			}
+			out = append(out, u)
+		}
+		if len(out) == 0 {
+			out = []env.User{user}
+		}
+		return out, nil
 	}
 	for _, m := range g.Methods {
 		if v, ok := Setting(m, a.s.Admin.Group); ok {

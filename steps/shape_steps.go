@@ -79,7 +79,8 @@ func (sw shapeWorld) offersSignIn() error {
 
 // landing is the page a signed-in user lands on, with this scenario's user.
 func (sw shapeWorld) landing() pages.Landing {
-	l := pages.Landing{Page: sw.page, Heading: sw.shape.LoggedIn.Heading, Text: sw.shape.LoggedIn.Text}
+	l := pages.Landing{Page: sw.page, Heading: sw.shape.LoggedIn.Heading, Text: sw.shape.LoggedIn.Text,
+		Role: sw.shape.LoggedIn.Control.Role, Name: sw.shape.LoggedIn.Control.Name}
 	if sw.shape.LoggedIn.UserName {
 		if u, err := sw.testUser(sw.user); err == nil {
 			l.UserName = u.Name
@@ -160,6 +161,27 @@ func (sw shapeWorld) loggedIn() error {
 		return fmt.Errorf("after Authelia, %s shows no sign of a login (at %s; its headings %s): %w",
 			sw.shape.Product, sw.page.URL(), pages.QuoteAll(pages.Texts(sw.page.GetByRole("heading"))), err)
 	}
+	// The page is there once it has stopped loading (an editor drawn
+	// before its nodes are).
+	pages.Idle(sw.page, pages.Timeout)
+	// A first sign-in's dialog may come after the page: closed when it
+	// shows, and again when it stands in the way of the avatar.
+	if err := sw.dismissWelcome(false); err != nil {
+		return err
+	}
+	if role := sw.shape.LoggedIn.Avatar; role != "" && len(l.UserName) >= 2 {
+		avatar := sw.page.GetByRole(playwright.AriaRole(role), playwright.PageGetByRoleOptions{Name: pages.Named(l.UserName[:2])}).First()
+		err := avatar.Click(playwright.LocatorClickOptions{Timeout: playwright.Float(3000)})
+		if err != nil && sw.shape.LoggedIn.Welcome != nil {
+			if err := sw.dismissWelcome(true); err != nil {
+				return err
+			}
+			err = avatar.Click()
+		}
+		if err != nil {
+			return fmt.Errorf("after Authelia, %s shows no %s %q (the initials of %q) to open the user's menu: %w", sw.shape.Product, role, l.UserName[:2], l.UserName, err)
+		}
+	}
 	var shown []string
 	for what, s := range l.Signs() {
 		if !pages.Shows(s) {
@@ -222,4 +244,22 @@ func (sw shapeWorld) adminPage(opens bool) func() error {
 		}
 		return nil
 	}
+}
+
+// dismissWelcome closes the Shape's first sign-in dialog when it shows
+// (waiting for it with wait).
+func (sw shapeWorld) dismissWelcome(wait bool) error {
+	w := sw.shape.LoggedIn.Welcome
+	if w == nil {
+		return nil
+	}
+	d := pages.Dialog{Page: sw.page, Heading: w.Heading, Role: w.Close.Role, Close: w.Close.Name}
+	closed, err := d.Dismiss(wait)
+	if err != nil {
+		return fmt.Errorf("after Authelia, %s's dialog %q: %w", sw.shape.Product, w.Heading, err)
+	}
+	if closed {
+		sw.note("closed %s's dialog %q, as a reader does at a first sign-in", sw.shape.Product, w.Heading)
+	}
+	return nil
 }

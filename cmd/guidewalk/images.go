@@ -65,5 +65,10 @@ func imageRefs(g *guide.Guide, autheliaImage, appImage string) ([]string, error)
 		}
 		out = append(out, p.image(v.Version))
 	}
+	if sv, ok := a.(steps.Services); ok {
+		for _, d := range sv.Services() {
+			out = append(out, d.Image)
+		}
+	}
 	return out, nil
 }

@@ -1,6 +1,8 @@
 package pages
 
 import (
+	"regexp"
+
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -16,7 +18,19 @@ type SignInPage struct {
 
 // Control is the control that starts the sign-in.
 func (s SignInPage) Control() playwright.Locator {
-	return s.Page.GetByRole(playwright.AriaRole(s.Role), playwright.PageGetByRoleOptions{Name: s.Name, Exact: playwright.Bool(true)})
+	return s.Page.GetByRole(playwright.AriaRole(s.Role), playwright.PageGetByRoleOptions{Name: Named(s.Name)})
+}
+
+// iconGlyph is a character of the Unicode private use area, where icon
+// fonts draw their glyphs (Font Awesome's "fa-openid" before a label): the
+// accessible name holds it, a reader does not see it as a word. The
+// characters stand as themselves so that Go and JavaScript read one class.
+const iconGlyph = "[\\s\ue000-\uf8ff]*"
+
+// Named matches an accessible name that is name exactly, whatever icon
+// glyphs stand around it.
+func Named(name string) *regexp.Regexp {
+	return regexp.MustCompile("^" + iconGlyph + regexp.QuoteMeta(name) + iconGlyph + "$")
 }
 
 // Open loads the page and waits until it shows the control, or else
@@ -38,6 +52,7 @@ func (s SignInPage) Start() error { return s.Control().First().Click() }
 type Landing struct {
 	Page                    playwright.Page
 	UserName, Heading, Text string // "" for what the proof does not use
+	Role, Name              string // a control ("" for none)
 }
 
 // Signs are the proof's elements, each on its own.
@@ -50,6 +65,9 @@ func (l Landing) Signs() map[string]playwright.Locator {
 	}
 	if l.Heading != "" {
 		out["the heading "+l.Heading] = Heading(l.Page, l.Heading)
+	}
+	if l.Name != "" {
+		out["the "+l.Role+" "+l.Name] = l.Page.GetByRole(playwright.AriaRole(l.Role), playwright.PageGetByRoleOptions{Name: Named(l.Name)}).Filter(shown)
 	}
 	if l.Text != "" {
 		out["the text "+l.Text] = l.Page.GetByText(l.Text, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)}).Filter(shown)
@@ -94,3 +112,31 @@ func (a AdminPage) Title() playwright.Locator { return Heading(a.Page, a.Heading
 
 // Headings are what the page says instead, in its headings.
 func (a AdminPage) Headings() []string { return Texts(a.Page.GetByRole("heading")) }
+
+// Dialog is a dialog over the page, found by its heading's beginning, with
+// the control inside it that closes it.
+type Dialog struct {
+	Page        playwright.Page
+	Heading     string
+	Role, Close string
+}
+
+// Dismiss closes the dialog when it shows (with wait, once it shows); it
+// says whether it did.
+func (d Dialog) Dismiss(wait bool) (bool, error) {
+	heading := d.Page.GetByRole("heading", playwright.PageGetByRoleOptions{Name: regexp.MustCompile("^" + regexp.QuoteMeta(d.Heading))})
+	if wait {
+		if err := Visible(heading); err != nil {
+			return false, err
+		}
+	} else if !Shows(heading) {
+		return false, nil
+	}
+	// The innermost element holding both the heading and the control.
+	box := d.Page.Locator("*").Filter(playwright.LocatorFilterOptions{Has: heading}).
+		Filter(playwright.LocatorFilterOptions{Has: d.Page.GetByRole(playwright.AriaRole(d.Role), playwright.PageGetByRoleOptions{Name: Named(d.Close)})}).Last()
+	if err := box.GetByRole(playwright.AriaRole(d.Role), playwright.LocatorGetByRoleOptions{Name: Named(d.Close)}).First().Click(); err != nil {
+		return false, err
+	}
+	return true, heading.WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: TimeoutMs()})
+}

@@ -38,11 +38,29 @@ func WaitPainted(page playwright.Page, limit time.Duration) {
 }
 
 // busy is true while the page shows, visibly, that it is still loading
-// instead of its screen: a spinner (a progress bar that says no value) or
-// an element whose whole text is its word for it ("Loading...").
-const busy = `() => [...document.querySelectorAll('body *')].some(e =>
-	(e.matches('[role=progressbar]:not([aria-valuenow])') || (e.children.length === 0 && /^\s*(Loading|Please wait)(\.\.\.|…)?\s*$/i.test(e.textContent))) &&
-	e.checkVisibility({opacityProperty: true, visibilityProperty: true}))`
+// instead of its screen: a spinner (a progress bar that says no value), an
+// element whose whole text is its word for it ("Loading...", "Loading
+// Nodes"), or an element drawn as a loading indicator without either: a
+// bar or a small square that an endless animation moves (MinIO's bar under
+// "Object Browser", a CSS spinner). A blinking caret is neither shape.
+const busy = `() => {
+	const shown = e => e.checkVisibility({opacityProperty: true, visibilityProperty: true});
+	const word = /^\s*(Loading|Please wait)(\s+\w+){0,2}\s*(\.\.\.|…)?\s*$/i;
+	if ([...document.querySelectorAll('body *')].some(e =>
+		(e.matches('[role=progressbar]:not([aria-valuenow])') || (e.children.length === 0 && word.test(e.textContent))) && shown(e))) {
+		return true;
+	}
+	return document.getAnimations().some(a => {
+		const t = a.effect && a.effect.target;
+		if (!t || a.playState !== 'running' || a.effect.getTiming().iterations !== Infinity || !shown(t)) {
+			return false;
+		}
+		const r = t.getBoundingClientRect();
+		const bar = r.height > 0 && r.height <= 8 && r.width >= 24;
+		const spinner = r.width >= 8 && r.width <= 64 && Math.abs(r.width - r.height) <= 4;
+		return bar || spinner;
+	});
+}`
 
 // Busy says whether the page shows a loading indicator now.
 func Busy(page playwright.Page) bool {

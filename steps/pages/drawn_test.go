@@ -41,6 +41,15 @@ func TestBusy(t *testing.T) {
 		`<div role="progressbar" aria-valuenow="40"></div>`:                     false, // a value: a bar, not a spinner
 		`<p>Loading the file may take a while</p>`:                              false, // a sentence
 		`<h1>Admin panel</h1>`:                                                  false,
+		`<div><span>Loading Nodes</span></div>`:                                 true, // Node-RED's editor
+		// An indeterminate bar with no role nor word (MinIO's console).
+		`<style>@keyframes s{from{left:0}to{left:200px}}</style><div style="position:relative;width:300px;height:4px">` +
+			`<div style="position:absolute;width:100px;height:4px;background:#333;animation:s 1s infinite"></div></div><h1>Buckets</h1>`: true,
+		// A CSS spinner.
+		`<style>@keyframes r{to{transform:rotate(1turn)}}</style><div style="width:40px;height:40px;border:4px solid;animation:r 1s linear infinite"></div>`: true,
+		// A blinking caret, and a bar that moved once: no loading.
+		`<style>@keyframes b{50%{opacity:0}}</style><p>x<span style="display:inline-block;width:2px;height:16px;background:#000;animation:b 1s infinite"></span></p>`: false,
+		`<style>@keyframes s{from{width:0}to{width:100px}}</style><div style="width:100px;height:4px;background:#333;animation:s 1s 1"></div>`:                        false,
 	} {
 		if err := page.SetContent(html); err != nil {
 			t.Fatal(err)
