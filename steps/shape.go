@@ -111,6 +111,7 @@ type Control struct{ Role, Name string }
 // must show.
 type Proof struct {
 	UserName bool    // the Authelia user's name (the preferred_username claim)
+	Email    bool    // the user's email (the email claim), as a text or an element's title
 	Heading  string  // a heading
 	Text     string  // a text
 	Control  Control // a control, by role and name (an editor's "Deploy")

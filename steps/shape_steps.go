@@ -81,9 +81,12 @@ func (sw shapeWorld) offersSignIn() error {
 func (sw shapeWorld) landing() pages.Landing {
 	l := pages.Landing{Page: sw.page, Heading: sw.shape.LoggedIn.Heading, Text: sw.shape.LoggedIn.Text,
 		Role: sw.shape.LoggedIn.Control.Role, Name: sw.shape.LoggedIn.Control.Name}
-	if sw.shape.LoggedIn.UserName {
-		if u, err := sw.testUser(sw.user); err == nil {
+	if u, err := sw.testUser(sw.user); err == nil {
+		if sw.shape.LoggedIn.UserName {
 			l.UserName = u.Name
+		}
+		if sw.shape.LoggedIn.Email {
+			l.Email = u.Email
 		}
 	}
 	return l

@@ -35,8 +35,9 @@ func init() {
 		}},
 		Env:    []string{"DATABASE_URL=" + databaseURL, "RUN_MIGRATIONS=1"},
 		SignIn: steps.Control{Role: "link", Name: "Sign in with {provider name}"},
-		// Miniflux names the user it creates after the claims.
-		LoggedIn: steps.Proof{UserName: true},
+		// Miniflux names the user it creates by the email claim, and says
+		// who is logged in in its Logout link's title.
+		LoggedIn: steps.Proof{Email: true},
 		Unsaid: []steps.Unsaid{{What: "the {block} block configures the sign-in only: Miniflux needs a PostgreSQL database too (DATABASE_URL, " +
 			"RUN_MIGRATIONS=1), which the guide takes for granted; the run starts " + postgresImage + " beside each Miniflux, as Miniflux's documentation does"}},
 	})

@@ -52,6 +52,7 @@ func (s SignInPage) Start() error { return s.Control().First().Click() }
 type Landing struct {
 	Page                    playwright.Page
 	UserName, Heading, Text string // "" for what the proof does not use
+	Email                   string // as a text, or in an element's title (a tooltip)
 	Role, Name              string // a control ("" for none)
 }
 
@@ -62,6 +63,10 @@ func (l Landing) Signs() map[string]playwright.Locator {
 	shown := playwright.LocatorFilterOptions{Visible: playwright.Bool(true)}
 	if l.UserName != "" {
 		out["the user's name "+l.UserName] = l.Page.GetByText(l.UserName, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)}).Filter(shown)
+	}
+	if l.Email != "" {
+		out["the user's email "+l.Email] = l.Page.GetByText(l.Email, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)}).
+			Or(l.Page.GetByTitle(l.Email)).Filter(shown)
 	}
 	if l.Heading != "" {
 		out["the heading "+l.Heading] = Heading(l.Page, l.Heading)
