@@ -10,6 +10,7 @@ package apps
 
 import (
 	_ "github.com/guidewalk/guidewalk/apps/beszel"
+	_ "github.com/guidewalk/guidewalk/apps/express.js"
 	_ "github.com/guidewalk/guidewalk/apps/gatus"
 	_ "github.com/guidewalk/guidewalk/apps/miniflux"
 	_ "github.com/guidewalk/guidewalk/apps/minio"

@@ -47,6 +47,12 @@ type AppSpec struct {
 	// Splices are files of the image with the guide's piece put in, written
 	// and mounted as Files are.
 	Splices []Splice
+	// Prepare, when set, makes on the host what the container runs (an
+	// application the guide writes: its commands and its program) in dir,
+	// before the container starts; it returns folders to mount read-only
+	// (path inside the container -> folder on the host).
+	Prepare func(ctx context.Context, dir string, log *Logger) (map[string]string, error)
+	WorkDir string // the container's working directory ("" for the image's)
 }
 
 // TLSFiles says where the application finds its certificate for the guide's
@@ -144,8 +150,21 @@ func (e *Environment) prepareApp(s AppSpec) (*App, error) {
 			binds = append(binds, host+":"+path+":ro")
 		}
 	}
+	if s.Prepare != nil {
+		dir := filepath.Join(e.Dir, "prepare-"+s.Name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		mounts, err := s.Prepare(context.Background(), dir, e.Log)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.Name, err)
+		}
+		for in, host := range mounts {
+			binds = append(binds, host+":"+in+":ro")
+		}
+	}
 	a.c = &container{
-		Name: "guidewalk-" + e.RunID + "-" + s.Name, Alias: s.URL.Hostname(), Image: s.Image,
+		Name: "guidewalk-" + e.RunID + "-" + s.Name, WorkDir: s.WorkDir, Alias: s.URL.Hostname(), Image: s.Image,
 		Entry: s.Entry, Cmd: s.Cmd, Env: withServices(s), Binds: binds, Ports: s.Ports,
 		// Several instances answer to one hostname: each reaches itself by it.
 		Hosts:  []string{s.URL.Hostname() + ":127.0.0.1"},
@@ -201,6 +220,21 @@ func (a *App) HTTPClient() *http.Client { return a.env.client(a.HostPorts) }
 // Get fetches url with HTTPClient and returns status and body.
 func (a *App) Get(ctx context.Context, url string) (int, string, error) {
 	return a.env.getWith(ctx, a.HTTPClient(), url)
+}
+
+// Redirect fetches url with HTTPClient (which follows no redirect) and
+// returns the status and the Location it answers.
+func (a *App) Redirect(ctx context.Context, url string) (int, string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0, "", err
+	}
+	resp, err := a.HTTPClient().Do(req)
+	if err != nil {
+		return 0, "", err
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode, resp.Header.Get("Location"), nil
 }
 
 // WaitReady waits, up to timeout, until ready and the spec's own Ready pass:

@@ -144,6 +144,7 @@ type container struct {
 	Binds    []string // host:container
 	Ports    []string // container ports to publish on 127.0.0.1
 	Hosts    []string // extra /etc/hosts entries
+	WorkDir  string
 	Labels   map[string]string
 	Network  *dockertest.Network
 	Resource *dockertest.Resource
@@ -177,6 +178,7 @@ func run(pool *dockertest.Pool, c *container) error {
 			ExposedPorts: exposed,
 			Labels:       c.Labels,
 			Hostname:     c.Alias,
+			WorkingDir:   c.WorkDir,
 		},
 		HostConfig: &dc.HostConfig{
 			Binds:        c.Binds,

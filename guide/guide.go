@@ -34,6 +34,7 @@ type Guide struct {
 
 	ApplicationLine int               // line of "### Application"
 	Methods         []Method          // the configuration methods of "### Application", in source order
+	Blocks          []Block           // every code block of "### Application", in source order (the suite's reader)
 	Sitevars        map[string]string // every sitevar name used -> the value used; nil when none
 	Shortcodes      []Shortcode       // every Hugo shortcode, in source order
 

@@ -12,10 +12,11 @@ import (
 
 // Block is a fenced code block.
 type Block struct {
-	Lang  string // first word of the info string: "yaml" for ```yaml {title="configuration.yml"}
-	Title string // the title attribute, "" when there is none
-	Text  string // the content lines, as in the file (sitevars rendered)
-	Line  int    // first content line
+	Heading string // the innermost heading it stands under, as written (only in Guide.Blocks)
+	Lang    string // first word of the info string: "yaml" for ```yaml {title="configuration.yml"}
+	Title   string // the title attribute, "" when there is none
+	Text    string // the content lines, as in the file (sitevars rendered)
+	Line    int    // first content line
 }
 
 // FirstWords is the block's first line that says something (not a lone
@@ -256,6 +257,9 @@ func (p *parser) application() error {
 				return err
 			}
 			p.g.Methods = append(p.g.Methods, ms...)
+			headed := p.block(b)
+			headed.Heading = ctx.heading
+			p.g.Blocks = append(p.g.Blocks, headed)
 		case *ast.List:
 			// The first numbered list under a heading is its steps.
 			if !b.IsOrdered() || stepsTaken {

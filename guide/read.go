@@ -108,6 +108,9 @@ func isList(n ast.Node, ordered bool) bool {
 func (p *parser) addBlockMethods(fb *ast.FencedCodeBlock, ctx context) {
 	ms, _ := p.blockMethods(p.block(fb), ctx)
 	p.g.Methods = append(p.g.Methods, ms...)
+	headed := p.block(fb)
+	headed.Heading = ctx.heading
+	p.g.Blocks = append(p.g.Blocks, headed)
 }
 
 // nestedBlocks reads the code blocks standing inside a list's items.

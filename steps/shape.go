@@ -52,6 +52,9 @@ type Shape struct {
 	// File is where a configuration file method's block goes, as written;
 	// a method of variables reaches the application as its environment.
 	File string
+	// Written, when set, says the application is the guide's own code,
+	// made by the guide's commands and program (see Written).
+	Written *Written
 	// Into, when set, says the block is a piece of a file the image already
 	// has (Node-RED's settings.js): the run puts it in that file, where a
 	// reader would, and the result goes to File.
@@ -65,7 +68,8 @@ type Shape struct {
 	Needs []env.Service
 	// Start is the page a visitor opens to sign in ("" for the root).
 	Start string
-	// SignIn is the control on it that starts the sign-in with Authelia.
+	// SignIn is the control on it that starts the sign-in with Authelia;
+	// none (no Role) when opening the page sends the visitor to Authelia.
 	SignIn Control
 	// LoggedIn is what proves, once back from Authelia, who is logged in.
 	LoggedIn Proof
@@ -98,8 +102,12 @@ type Unsaid struct {
 // which a reader puts it (the line that opens its exported object).
 type Into struct{ From, After string }
 
-// Probe is a readiness check: GET Path answers 200 with Holds in its body.
-type Probe struct{ Path, Holds string }
+// Probe is a readiness check: GET Path answers Status (default 200) with
+// Holds in its body.
+type Probe struct {
+	Path, Holds string
+	Status      int
+}
 
 // Control is an element found as a reader finds it: its role and its
 // accessible name. {setting} in Name is the value of the method's setting
@@ -110,11 +118,15 @@ type Control struct{ Role, Name string }
 // Proof is what a page shows to a logged-in user only. Every field given
 // must show.
 type Proof struct {
-	UserName bool    // the Authelia user's name (the preferred_username claim)
-	Email    bool    // the user's email (the email claim), as a text or an element's title
-	Heading  string  // a heading
-	Text     string  // a text
-	Control  Control // a control, by role and name (an editor's "Deploy")
+	UserName bool // the Authelia user's name (the preferred_username claim)
+	Email    bool // the user's email (the email claim), as a text or an element's title
+	// Claims: the page shows the user's claims as JSON (a developer
+	// guide's page): the object holding the user's email holds their name
+	// and groups too.
+	Claims  bool
+	Heading string  // a heading
+	Text    string  // a text
+	Control Control // a control, by role and name (an editor's "Deploy")
 	// Welcome is a dialog a first sign-in opens over the page (a tour),
 	// which a reader closes before anything else.
 	Welcome *Welcome
@@ -200,6 +212,9 @@ func (a *shapeApp) Instance(name string, appURL *url.URL, image string, m guide.
 	for p, c := range s.Files {
 		spec.Files[p] = c
 	}
+	if s.Written != nil {
+		spec.Prepare, spec.WorkDir, spec.Cmd = s.Written.prepare(suite.Guide), AppDir, s.Written.Run
+	}
 	switch {
 	case m.Kind == guide.MethodFile && s.Into != nil:
 		spec.Splices = []env.Splice{{Path: s.File, From: s.Into.From, After: s.Into.After, Text: m.Block.Text}}
@@ -215,8 +230,12 @@ func (a *shapeApp) Instance(name string, appURL *url.URL, image string, m guide.
 }
 
 func (s Shape) ready(ctx context.Context, a *env.App) error {
+	want := s.Ready.Status
+	if want == 0 {
+		want = http.StatusOK
+	}
 	code, body, err := a.Get(ctx, a.At(s.Ready.Path))
-	if err != nil || code != http.StatusOK {
+	if err != nil || code != want {
 		return fmt.Errorf("/%s: %d %v", s.Ready.Path, code, err)
 	}
 	if !strings.Contains(body, s.Ready.Holds) {

@@ -21,6 +21,7 @@ func registerShapeSteps(w *World, sc *godog.ScenarioContext, s Shape) {
 	sc.Step(`^"([^"]*)" is not in the Authelia group the guide names as .+'s admin group$`, w.x1(sw.inAdminGroup(false)))
 	sc.Step(`^.+ shows a visitor who has not logged in no .+, only a button to log in$`, w.x0(sw.onlySignIn))
 	sc.Step(`^I click .+'s button to (?:log|sign) in(?: with Authelia)?$`, w.x0(sw.startSignIn))
+	sc.Step(`^I open .+'s page, which sends me to Authelia$`, w.x0(sw.startSignIn))
 	sc.Step(`^I am logged in to .+ and see its .+$`, w.x0(func() error { return sw.loggedIn() }))
 	sc.Step(`^I am logged in to .+ as "([^"]*)"$`, w.x1(func(user string) error {
 		if user != w.user {
@@ -49,6 +50,9 @@ func (sw shapeWorld) signInPage() (pages.SignInPage, error) {
 // offersSignIn: the application, started as the method says, offers the
 // sign-in at its start page; else it ignored the method.
 func (sw shapeWorld) offersSignIn() error {
+	if sw.shape.SignIn.Role == "" {
+		return sw.sendsToAuthelia()
+	}
 	p, err := sw.signInPage()
 	if err != nil {
 		return err
@@ -87,6 +91,9 @@ func (sw shapeWorld) landing() pages.Landing {
 		}
 		if sw.shape.LoggedIn.Email {
 			l.Email = u.Email
+		}
+		if sw.shape.LoggedIn.Claims {
+			l.Contains = u.Email
 		}
 	}
 	return l
@@ -140,7 +147,12 @@ func (sw shapeWorld) startSignIn() error {
 			}
 		}
 	})
-	if err := p.Start(); err != nil {
+	start := p.Start
+	if sw.shape.SignIn.Role == "" {
+		p.Name = sw.target.Instance.App().At(sw.shape.Start)
+		start = func() error { _, err := sw.page.Goto(p.Name); return err }
+	}
+	if err := start(); err != nil {
 		return fmt.Errorf("clicking %s's %q: %w", sw.shape.Product, p.Name, err)
 	}
 	signIn := pages.AutheliaLogin{Page: sw.page}
@@ -150,7 +162,11 @@ func (sw shapeWorld) startSignIn() error {
 	sw.DrawnWhen(signIn.Sign())
 	mu.Lock()
 	defer mu.Unlock()
-	sw.note("clicked %q; %s asked Authelia to send the user back to %s", p.Name, sw.shape.Product, asked)
+	did := "clicked"
+	if sw.shape.SignIn.Role == "" {
+		did = "opened"
+	}
+	sw.note("%s %q; %s asked Authelia to send the user back to %s", did, p.Name, sw.shape.Product, asked)
 	return nil
 }
 
@@ -183,6 +199,11 @@ func (sw shapeWorld) loggedIn() error {
 		}
 		if err != nil {
 			return fmt.Errorf("after Authelia, %s shows no %s %q (the initials of %q) to open the user's menu: %w", sw.shape.Product, role, l.UserName[:2], l.UserName, err)
+		}
+	}
+	if sw.shape.LoggedIn.Claims {
+		if err := sw.showsClaims(); err != nil {
+			return err
 		}
 	}
 	var shown []string
@@ -264,5 +285,60 @@ func (sw shapeWorld) dismissWelcome(wait bool) error {
 	if closed {
 		sw.note("closed %s's dialog %q, as a reader does at a first sign-in", sw.shape.Product, w.Heading)
 	}
+	return nil
+}
+
+// sendsToAuthelia: the application, started as the method says, sends a
+// visitor of its start page to Authelia's sign-in; else it ignored the
+// method (or Authelia refused what it asked, which the error says).
+func (sw shapeWorld) sendsToAuthelia() error {
+	at := sw.target.Instance.App().At(sw.shape.Start)
+	signIn := pages.AutheliaLogin{Page: sw.page}
+	_, err := sw.page.Goto(at)
+	if err == nil {
+		err = signIn.WaitRendered()
+	}
+	if err != nil {
+		m := sw.target.Method
+		line, says := m.Block.FirstWords()
+		return &GuideError{Where: sw.World.s.Guide.Where(line), Says: says,
+			Saw: fmt.Sprintf("%s, started with its environment holding the %d variables of the guide's %s block, does not send a visitor of %s to Authelia's sign-in (at %s): %v",
+				sw.shape.Product, len(m.Vars), blockTitle(m.Block), at, sw.page.URL(), err)}
+	}
+	sw.DrawnWhen(signIn.Sign())
+	sw.note("%s's page %s sends a visitor to Authelia's sign-in (%s)", sw.shape.Product, at, strings.SplitN(sw.page.URL(), "?", 2)[0])
+	return nil
+}
+
+// showsClaims: the page shows, as JSON, the user's claims: their email,
+// name and groups, as Authelia has them.
+func (sw shapeWorld) showsClaims() error {
+	u, err := sw.testUser(sw.user)
+	if err != nil {
+		return err
+	}
+	text, err := sw.page.Locator("body").InnerText()
+	if err != nil {
+		return err
+	}
+	claims, ok := claimsOf(text, u.Email)
+	if !ok {
+		return fmt.Errorf("after Authelia, %s's page (%s) shows no claims with the email %q: %.300q", sw.shape.Product, sw.page.URL(), u.Email, text)
+	}
+	if claims["name"] != u.DisplayName {
+		return fmt.Errorf("after Authelia, %s's page shows the claims of %q with the name %v, not %q", sw.shape.Product, u.Email, claims["name"], u.DisplayName)
+	}
+	var groups []string
+	if gs, ok := claims["groups"].([]any); ok {
+		for _, g := range gs {
+			groups = append(groups, fmt.Sprint(g))
+		}
+	}
+	for _, g := range u.Groups {
+		if !slices.Contains(groups, g) {
+			return fmt.Errorf("after Authelia, %s's page shows the claims of %q with the groups %q, without %q", sw.shape.Product, u.Email, groups, g)
+		}
+	}
+	sw.note("%s's page shows the claims of %q: name %q, email %q, groups %q", sw.shape.Product, sw.user, claims["name"], u.Email, groups)
 	return nil
 }

@@ -251,7 +251,7 @@ func (s *Suite) versions() []string {
 	var out []string
 	line := func(product, image, said string) {
 		named := "no version"
-		if v, err := s.Guide.Version(product); err == nil {
+		if v, err := s.Guide.Version(product); err == nil && v.Version != "" {
 			named = v.Version + " (" + s.Guide.Where(v.Line) + ")"
 		}
 		out = append(out, fmt.Sprintf("%s: the guide names %s, this run ran %s, which says %q", product, named, image, said))

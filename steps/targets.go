@@ -82,6 +82,11 @@ func productImage(g *guide.Guide, product, variable string, image func(string) s
 	if v := os.Getenv(variable); v != "" {
 		return v, nil
 	}
+	// An image that names no version (node:20 for a program the guide
+	// writes) needs none from Tested Versions.
+	if fixed := image(""); fixed == image("0") {
+		return fixed, nil
+	}
 	v, err := g.Version(product)
 	if err != nil {
 		return "", fmt.Errorf("%w (or set %s)", err, variable)

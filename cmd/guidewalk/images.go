@@ -59,6 +59,10 @@ func imageRefs(g *guide.Guide, autheliaImage, appImage string) ([]string, error)
 			out = append(out, p.override)
 			continue
 		}
+		if fixed := p.image(""); fixed == p.image("0") {
+			out = append(out, fixed) // an image that names no version
+			continue
+		}
 		v, err := g.Version(p.product)
 		if err != nil {
 			return nil, fmt.Errorf("%w (or set %s)", err, p.variable)

@@ -53,6 +53,7 @@ type Landing struct {
 	Page                    playwright.Page
 	UserName, Heading, Text string // "" for what the proof does not use
 	Email                   string // as a text, or in an element's title (a tooltip)
+	Contains                string // in a text (a page of JSON)
 	Role, Name              string // a control ("" for none)
 }
 
@@ -67,6 +68,9 @@ func (l Landing) Signs() map[string]playwright.Locator {
 	if l.Email != "" {
 		out["the user's email "+l.Email] = l.Page.GetByText(l.Email, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)}).
 			Or(l.Page.GetByTitle(l.Email)).Filter(shown)
+	}
+	if l.Contains != "" {
+		out["a text holding "+l.Contains] = l.Page.GetByText(l.Contains).Filter(shown)
 	}
 	if l.Heading != "" {
 		out["the heading "+l.Heading] = Heading(l.Page, l.Heading)
