@@ -299,3 +299,21 @@ func origin(s string) string {
 	}
 	return u.Scheme + "://" + u.Host
 }
+
+// ClientKeyLine is the guide line of key in the client whose client_id is
+// id (the first line mentioning the key when the YAML does not parse).
+func (g *Guide) ClientKeyLine(id, key string) int { return g.clientKeyLine(id, key) }
+
+// RedirectURIs are the redirect_uris of the client whose client_id is id,
+// as rendered, each with its guide line.
+func (g *Guide) RedirectURIs(id string) []Var {
+	var out []Var
+	for _, c := range g.yamlClients() {
+		if c.ID == id {
+			for _, r := range c.Redirects {
+				out = append(out, Var{Name: "redirect_uris", Value: r.Value, Line: r.Line})
+			}
+		}
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package steps
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -66,6 +67,13 @@ func (w *World) autheliaRefusal(err error) error {
 				Description: q.Get("error_description"), Hint: q.Get("error_hint"), cause: err}
 		}
 	}
+	w.authorize.mu.Lock()
+	defer w.authorize.mu.Unlock()
+	if r := w.authorize.refused; r != nil {
+		refused := *r
+		refused.cause = err
+		return &refused
+	}
 	return err
 }
 
@@ -84,6 +92,12 @@ func (w *World) why(err error) error {
 		return nil
 	}
 	err = w.autheliaRefusal(err)
+	var ae *AutheliaError
+	if errors.As(err, &ae) {
+		if ge := w.guideLineOf(ae); ge != nil {
+			err = ge
+		}
+	}
 	if w.target == nil {
 		return err
 	}

@@ -28,6 +28,7 @@ type World struct {
 	bctx       playwright.BrowserContext
 	page       playwright.Page
 	popup      playwright.Page // a window the application opened for Authelia, until it closes
+	authorize  authorization   // the last authorization request the application sent Authelia
 	deviation  bool            // tagged @deviation: a guide step is expected to fail as written
 	deviated   *GuideError
 	deviatedAt *godog.Step
@@ -121,6 +122,9 @@ func (w *World) openContext() error {
 		// a tenth of the run's CPU and the step screenshots show the screens.
 		_ = w.bctx.Tracing().Start(playwright.TracingStartOptions{Screenshots: playwright.Bool(false), Snapshots: playwright.Bool(mode == "snapshots")})
 	}
+	// What the application asks Authelia for, in any window: a refusal is
+	// judged against it.
+	w.bctx.OnRequest(w.recordAuthorization)
 	if w.page, err = w.bctx.NewPage(); err != nil {
 		return err
 	}
