@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/guidewalk/guidewalk/apps/beszel/pages"
+	"github.com/guidewalk/guidewalk/steps/pages/pocketbase"
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps"
 )
@@ -25,8 +25,8 @@ func (w scenario) editBeszelCollection(collection, option string) error {
 		return err
 	}
 	collection, option = names[0], names[1]
-	cols := pages.BeszelCollections{Page: w.Page()}
-	if err := (pages.BeszelAdmin{Page: w.Page()}).Go("Collections"); err != nil {
+	cols := pocketbase.Collections{Page: w.Page()}
+	if err := (pocketbase.Admin{Page: w.Page()}).Go("Collections"); err != nil {
 		return w.Deviates(st, err)
 	}
 	if err := cols.Open(collection); err != nil {
@@ -35,7 +35,7 @@ func (w scenario) editBeszelCollection(collection, option string) error {
 	if err := cols.EditCollection(); err != nil {
 		return w.Deviates(st, err)
 	}
-	if err := (pages.BeszelCollectionEditor{Page: w.Page()}).Tab(option); err != nil {
+	if err := (pocketbase.CollectionEditor{Page: w.Page()}).Tab(option); err != nil {
 		return w.Deviates(st, err)
 	}
 	w.Note("Collections > %s, the cog (a button named \"Edit collection\"), then the tab %q", collection, option)
@@ -60,7 +60,7 @@ func (w scenario) expandBeszelOAuth2() error {
 	if err := w.namesWord(st, bzSection); err != nil {
 		return err
 	}
-	editor := pages.BeszelCollectionEditor{Page: w.Page()}
+	editor := pocketbase.CollectionEditor{Page: w.Page()}
 	if err := editor.Expand(bzSection); err != nil {
 		return w.Deviates(st, err)
 	}
@@ -77,7 +77,7 @@ func (w scenario) enableBeszelOAuth2() error {
 	if err := w.namesWord(st, bzSwitch); err != nil {
 		return err
 	}
-	editor := pages.BeszelCollectionEditor{Page: w.Page()}
+	editor := pocketbase.CollectionEditor{Page: w.Page()}
 	if err := editor.SetSwitch(bzSection, bzSwitch, true); err != nil {
 		return w.Deviates(st, err)
 	}
@@ -99,7 +99,7 @@ func (w scenario) addBeszelProvider(name string) error {
 		return err
 	}
 	name = names[0]
-	editor := pages.BeszelCollectionEditor{Page: w.Page()}
+	editor := pocketbase.CollectionEditor{Page: w.Page()}
 	b, really, err := editor.SectionButton(bzSection, name)
 	if err != nil {
 		return w.Deviates(st, err)
@@ -110,7 +110,7 @@ func (w scenario) addBeszelProvider(name string) error {
 	if err := b.Click(); err != nil {
 		return w.Deviates(st, err)
 	}
-	if err := (pages.BeszelProviderPicker{Page: w.Page()}).WaitRendered(); err != nil {
+	if err := (pocketbase.ProviderPicker{Page: w.Page()}).WaitRendered(); err != nil {
 		return w.Deviates(st, fmt.Errorf("after %q no list of providers appeared: %w", really, err))
 	}
 	return nil
@@ -122,7 +122,7 @@ func (w scenario) selectBeszelProvider(name string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := (pages.BeszelProviderPicker{Page: w.Page()}).Choose(names[0]); err != nil {
+	if _, err := (pocketbase.ProviderPicker{Page: w.Page()}).Choose(names[0]); err != nil {
 		return w.Deviates(st, err)
 	}
 	w.Note("the provider %q: its form is open", names[0])

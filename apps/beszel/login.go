@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/guidewalk/guidewalk/apps/beszel/pages"
+	"github.com/guidewalk/guidewalk/steps/pages/pocketbase"
 	ui "github.com/guidewalk/guidewalk/steps/pages"
 )
 
@@ -94,8 +95,8 @@ func (w scenario) goToBeszelSettings() error {
 		return err
 	}
 	addr := names[0]
-	su := pages.BeszelSuperuserLogin{Page: w.Page()}
-	settings := pages.BeszelSettings{Page: w.Page()}
+	su := pocketbase.SuperuserLogin{Page: w.Page()}
+	settings := pocketbase.Settings{Page: w.Page()}
 	if err := ui.Goto(w.Page(), addr, su.Heading().Or(settings.Drawn())); err != nil {
 		return w.Deviates(st, err)
 	}
@@ -131,7 +132,7 @@ func (w scenario) disableBeszelSwitch(label string) error {
 		return err
 	}
 	label = names[0]
-	settings := pages.BeszelSettings{Page: w.Page()}
+	settings := pocketbase.Settings{Page: w.Page()}
 	if err := settings.WaitRendered(); err != nil {
 		return w.Deviates(st, err)
 	}

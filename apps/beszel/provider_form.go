@@ -6,17 +6,18 @@ import (
 	"strings"
 
 	"github.com/guidewalk/guidewalk/apps/beszel/pages"
+	"github.com/guidewalk/guidewalk/steps/pages/pocketbase"
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps"
 )
 
 // beszelProviderForm is the form of the provider step 8 selects.
-func (w scenario) beszelProviderForm() (pages.BeszelProviderForm, error) {
+func (w scenario) beszelProviderForm() (pocketbase.ProviderForm, error) {
 	_, names, err := w.GuideCodes(bzProvider, 1)
 	if err != nil {
-		return pages.BeszelProviderForm{}, err
+		return pocketbase.ProviderForm{}, err
 	}
-	return pages.BeszelProviderForm{Page: w.Page(), Provider: names[0]}, nil
+	return pocketbase.ProviderForm{Page: w.Page(), Provider: names[0]}, nil
 }
 
 // configureBeszelProvider is step 9: every sub-item "Label: `value`" is a
@@ -55,7 +56,7 @@ func (w scenario) configureBeszelProvider() error {
 	return nil
 }
 
-func (w scenario) enterBeszelItem(form pages.BeszelProviderForm, st guide.Step, it guide.Item) error {
+func (w scenario) enterBeszelItem(form pocketbase.ProviderForm, st guide.Step, it guide.Item) error {
 	if it.Label == "" {
 		return w.ItemError(st, it, "the suite reads each entry as `Label: value` and this one has no label")
 	}
@@ -93,7 +94,7 @@ func (w scenario) saveBeszelCollection(button string) error {
 	if err != nil {
 		return err
 	}
-	editor := pages.BeszelCollectionEditor{Page: w.Page()}
+	editor := pocketbase.CollectionEditor{Page: w.Page()}
 	display := w.beszelDisplayName()
 	if v, _ := form.Visible(); v {
 		pressed, err := form.SetConfig()

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/guidewalk/guidewalk/apps/beszel/pages"
+	"github.com/guidewalk/guidewalk/steps/pages/pocketbase"
 	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/steps"
 	ui "github.com/guidewalk/guidewalk/steps/pages"
@@ -25,8 +26,8 @@ func (w scenario) beszelUserFor(user string) error {
 		return err
 	}
 	b := w.instance()
-	su := pages.BeszelSuperuserLogin{Page: w.Page()}
-	cols := pages.BeszelCollections{Page: w.Page()}
+	su := pocketbase.SuperuserLogin{Page: w.Page()}
+	cols := pocketbase.Collections{Page: w.Page()}
 	if err := ui.Goto(w.Page(), w.AppURL()+"_/", su.Heading().Or(w.Page().GetByPlaceholder("Search collections..."))); err != nil {
 		return err
 	}
@@ -35,7 +36,7 @@ func (w scenario) beszelUserFor(user string) error {
 			return fmt.Errorf("signing in to PocketBase's Superuser login as %s: %w", b.AdminEmail, err)
 		}
 	}
-	if err := (pages.BeszelAdmin{Page: w.Page()}).Go("Collections"); err != nil {
+	if err := (pocketbase.Admin{Page: w.Page()}).Go("Collections"); err != nil {
 		return err
 	}
 	// The collection of users is the one guide step 4 names.

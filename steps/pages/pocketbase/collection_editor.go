@@ -1,4 +1,4 @@
-package pages
+package pocketbase
 
 import (
 	"fmt"
@@ -9,28 +9,28 @@ import (
 	"github.com/mxschmitt/playwright-go"
 )
 
-// BeszelCollectionEditor is "Edit collection", the panel the cog opens: the
+// CollectionEditor is "Edit collection", the panel the cog opens: the
 // tabs Fields, API Rules and Options; under Options, one expandable section
 // per way to sign in (Identity/Password, OAuth2, ...); Cancel and
 // "Save changes" at the bottom.
-type BeszelCollectionEditor struct{ Page playwright.Page }
+type CollectionEditor struct{ Page playwright.Page }
 
-func (e BeszelCollectionEditor) heading() playwright.Locator {
+func (e CollectionEditor) heading() playwright.Locator {
 	return ui.Heading(e.Page, "Edit collection")
 }
 
-func (e BeszelCollectionEditor) panel() playwright.Locator {
+func (e CollectionEditor) panel() playwright.Locator {
 	return overlayPanel(e.Page, e.heading())
 }
 
 // WaitRendered waits for the panel's heading.
-func (e BeszelCollectionEditor) WaitRendered() error { return ui.Visible(e.heading()) }
+func (e CollectionEditor) WaitRendered() error { return ui.Visible(e.heading()) }
 
 // Buttons lists the panel's buttons as a reader reads them.
-func (e BeszelCollectionEditor) Buttons() []string { return ui.Texts(e.panel().GetByRole("button")) }
+func (e CollectionEditor) Buttons() []string { return ui.Texts(e.panel().GetByRole("button")) }
 
 // Tab selects the tab named name.
-func (e BeszelCollectionEditor) Tab(name string) error {
+func (e CollectionEditor) Tab(name string) error {
 	t := e.panel().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
 	if n, _ := t.Count(); n == 0 {
 		return &ui.NotFound{What: "tab " + name, Offered: e.Buttons()}
@@ -40,21 +40,21 @@ func (e BeszelCollectionEditor) Tab(name string) error {
 
 // header is the header of the expandable section headed name: a button
 // named by an icon, the name and its state ("Disabled").
-func (e BeszelCollectionEditor) header(name string) playwright.Locator {
+func (e CollectionEditor) header(name string) playwright.Locator {
 	return e.panel().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: e.headerName(name)})
 }
 
-func (e BeszelCollectionEditor) headerName(name string) *regexp.Regexp {
+func (e CollectionEditor) headerName(name string) *regexp.Regexp {
 	return regexp.MustCompile(`^\W*` + regexp.QuoteMeta(name) + `\b`)
 }
 
 // section is the expandable section: the header and what it expands.
-func (e BeszelCollectionEditor) section(name string) playwright.Locator {
+func (e CollectionEditor) section(name string) playwright.Locator {
 	return e.header(name).First().Locator("xpath=..")
 }
 
 // Sections lists the headers of the expandable sections.
-func (e BeszelCollectionEditor) Sections() []string {
+func (e CollectionEditor) Sections() []string {
 	var out []string
 	for _, t := range ui.Texts(e.panel().Locator("button[aria-expanded]")) {
 		out = append(out, strings.Join(strings.Fields(t), " "))
@@ -63,7 +63,7 @@ func (e BeszelCollectionEditor) Sections() []string {
 }
 
 // Expand opens the section headed name, unless it is open.
-func (e BeszelCollectionEditor) Expand(name string) error {
+func (e CollectionEditor) Expand(name string) error {
 	h := e.header(name)
 	if err := ui.Visible(h); err != nil {
 		return &ui.NotFound{What: "section " + name, Offered: e.Sections()}
@@ -78,19 +78,19 @@ func (e BeszelCollectionEditor) Expand(name string) error {
 }
 
 // State is what the section's header says of it ("Enabled", "1 provider Enabled").
-func (e BeszelCollectionEditor) State(name string) string {
+func (e CollectionEditor) State(name string) string {
 	t := strings.Join(strings.Fields(ui.FirstText(e.header(name))), " ")
 	return strings.TrimSpace(strings.TrimPrefix(t, name))
 }
 
 // SectionSwitches lists the switches of the section headed name.
-func (e BeszelCollectionEditor) SectionSwitches(name string) []string {
+func (e CollectionEditor) SectionSwitches(name string) []string {
 	return ui.Texts(e.section(name).Locator("xpath=.//input[@type='checkbox']/following-sibling::label"))
 }
 
 // SetSwitch turns the switch labelled label in the section headed section
 // on or off, by clicking its label as a user does.
-func (e BeszelCollectionEditor) SetSwitch(section, label string, on bool) error {
+func (e CollectionEditor) SetSwitch(section, label string, on bool) error {
 	s := e.section(section)
 	box := s.GetByRole("checkbox", playwright.LocatorGetByRoleOptions{Name: nameRe(label)})
 	if n, _ := box.Count(); n == 0 {
@@ -100,7 +100,7 @@ func (e BeszelCollectionEditor) SetSwitch(section, label string, on bool) error 
 }
 
 // Checked reads the switch labelled label in the section headed section.
-func (e BeszelCollectionEditor) Checked(section, label string) (bool, error) {
+func (e CollectionEditor) Checked(section, label string) (bool, error) {
 	box := e.section(section).GetByRole("checkbox", playwright.LocatorGetByRoleOptions{Name: nameRe(label)})
 	if n, _ := box.Count(); n == 0 {
 		return false, &ui.NotFound{What: fmt.Sprintf("switch %q in %s", label, section), Offered: e.SectionSwitches(section)}
@@ -111,7 +111,7 @@ func (e BeszelCollectionEditor) Checked(section, label string) (bool, error) {
 // SectionButton is the button of the section headed section that a reader
 // takes for name: named name exactly, else one whose name differs only in
 // case. It returns the button and the name it really has.
-func (e BeszelCollectionEditor) SectionButton(section, name string) (playwright.Locator, string, error) {
+func (e CollectionEditor) SectionButton(section, name string) (playwright.Locator, string, error) {
 	s := e.section(section)
 	for _, re := range []*regexp.Regexp{nameRe(name), regexp.MustCompile(`(?i)` + nameRe(name).String())} {
 		b := s.GetByRole("button", playwright.LocatorGetByRoleOptions{Name: re})
@@ -124,7 +124,7 @@ func (e BeszelCollectionEditor) SectionButton(section, name string) (playwright.
 
 // Providers lists the providers the OAuth2 section holds, by the display
 // name its tiles show.
-func (e BeszelCollectionEditor) Providers(section string) []string {
+func (e CollectionEditor) Providers(section string) []string {
 	var out []string
 	tiles := e.section(section).Locator("figure").Locator("xpath=..")
 	for _, t := range ui.Texts(tiles) {
@@ -137,7 +137,7 @@ func (e BeszelCollectionEditor) Providers(section string) []string {
 // Save presses the button at the bottom a reader takes for name: named name
 // exactly, else one whose name begins with it ("Save changes" for "Save").
 // It returns the name the button really has.
-func (e BeszelCollectionEditor) Save(name string) (string, error) {
+func (e CollectionEditor) Save(name string) (string, error) {
 	for _, re := range []*regexp.Regexp{nameRe(name), regexp.MustCompile(`^\W*` + regexp.QuoteMeta(name) + `\b`)} {
 		b := e.panel().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: re})
 		if n, _ := b.Count(); n == 0 {
@@ -153,29 +153,29 @@ func (e BeszelCollectionEditor) Save(name string) (string, error) {
 }
 
 // WaitSaved waits for PocketBase's confirmation, then for the panel to close.
-func (e BeszelCollectionEditor) WaitSaved() error {
-	if err := (BeszelAdmin{Page: e.Page}).WaitSuccess("Successfully updated collection."); err != nil {
+func (e CollectionEditor) WaitSaved() error {
+	if err := (Admin{Page: e.Page}).WaitSuccess("Successfully updated collection."); err != nil {
 		return err
 	}
 	return e.heading().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ui.TimeoutMs()})
 }
 
-// BeszelProviderPicker is "Add OAuth2 provider": one tile per provider.
-type BeszelProviderPicker struct{ Page playwright.Page }
+// ProviderPicker is "Add OAuth2 provider": one tile per provider.
+type ProviderPicker struct{ Page playwright.Page }
 
-func (p BeszelProviderPicker) heading() playwright.Locator {
+func (p ProviderPicker) heading() playwright.Locator {
 	return ui.Heading(p.Page, "Add OAuth2 provider")
 }
 
-func (p BeszelProviderPicker) panel() playwright.Locator {
+func (p ProviderPicker) panel() playwright.Locator {
 	return overlayPanel(p.Page, p.heading())
 }
 
 // WaitRendered waits for the picker's heading.
-func (p BeszelProviderPicker) WaitRendered() error { return ui.Visible(p.heading()) }
+func (p ProviderPicker) WaitRendered() error { return ui.Visible(p.heading()) }
 
 // Names lists the providers' titles as the tiles show them.
-func (p BeszelProviderPicker) Names() []string {
+func (p ProviderPicker) Names() []string {
 	var out []string
 	for _, t := range ui.Texts(p.panel().GetByRole("button")) {
 		first, _, _ := strings.Cut(t, "\n")
@@ -185,8 +185,8 @@ func (p BeszelProviderPicker) Names() []string {
 }
 
 // Choose clicks the tile titled name (not "(2) name") and waits for its form.
-func (p BeszelProviderPicker) Choose(name string) (BeszelProviderForm, error) {
-	f := BeszelProviderForm{Page: p.Page, Provider: name}
+func (p ProviderPicker) Choose(name string) (ProviderForm, error) {
+	f := ProviderForm{Page: p.Page, Provider: name}
 	if err := p.WaitRendered(); err != nil {
 		return f, err
 	}
@@ -202,33 +202,33 @@ func (p BeszelProviderPicker) Choose(name string) (BeszelProviderForm, error) {
 	return f, f.WaitRendered()
 }
 
-// BeszelProviderForm is the form of one provider ("OpenID Connect (oidc)"):
+// ProviderForm is the form of one provider ("OpenID Connect (oidc)"):
 // text fields, and "Fetch user info from", a select drawn as a button that
 // opens a menu. Fields are found by their visible label.
-type BeszelProviderForm struct {
+type ProviderForm struct {
 	Page     playwright.Page
 	Provider string // its title, e.g. "OpenID Connect"
 }
 
-func (f BeszelProviderForm) heading() playwright.Locator {
+func (f ProviderForm) heading() playwright.Locator {
 	return f.Page.GetByRole("heading", playwright.PageGetByRoleOptions{Name: regexp.MustCompile(`^` + regexp.QuoteMeta(f.Provider) + `( \(.*\))?$`)})
 }
 
-func (f BeszelProviderForm) panel() playwright.Locator {
+func (f ProviderForm) panel() playwright.Locator {
 	return overlayPanel(f.Page, f.heading())
 }
 
-func (f BeszelProviderForm) form() playwright.Locator { return f.panel().Locator("form").First() }
+func (f ProviderForm) form() playwright.Locator { return f.panel().Locator("form").First() }
 
 // WaitRendered waits for the form's heading.
-func (f BeszelProviderForm) WaitRendered() error { return ui.Visible(f.heading()) }
+func (f ProviderForm) WaitRendered() error { return ui.Visible(f.heading()) }
 
 // Labels lists the form's field labels.
-func (f BeszelProviderForm) Labels() []string { return ui.Texts(f.form().Locator("label")) }
+func (f ProviderForm) Labels() []string { return ui.Texts(f.form().Locator("label")) }
 
 // row is the field's box: the nearest ancestor of its label that also holds
 // a control (an input, or a select's button).
-func (f BeszelProviderForm) row(label string) (playwright.Locator, error) {
+func (f ProviderForm) row(label string) (playwright.Locator, error) {
 	l := f.form().Locator("label").Filter(playwright.LocatorFilterOptions{HasText: labelRe(label)})
 	if n, _ := l.Count(); n == 0 {
 		return nil, &ui.NotFound{What: fmt.Sprintf("field labelled %q", label), Offered: f.Labels()}
@@ -236,12 +236,12 @@ func (f BeszelProviderForm) row(label string) (playwright.Locator, error) {
 	return l.First().Locator("xpath=ancestor::*[.//input or .//*[@role='button']][1]"), nil
 }
 
-func (f BeszelProviderForm) selectOf(row playwright.Locator) playwright.Locator {
+func (f ProviderForm) selectOf(row playwright.Locator) playwright.Locator {
 	return row.Locator("[role=button][aria-expanded]").First()
 }
 
 // IsSelect says whether the field labelled label is a select.
-func (f BeszelProviderForm) IsSelect(label string) (bool, error) {
+func (f ProviderForm) IsSelect(label string) (bool, error) {
 	row, err := f.row(label)
 	if err != nil {
 		return false, err
@@ -251,7 +251,7 @@ func (f BeszelProviderForm) IsSelect(label string) (bool, error) {
 }
 
 // Fill types value into the text field labelled label.
-func (f BeszelProviderForm) Fill(label, value string) error {
+func (f ProviderForm) Fill(label, value string) error {
 	row, err := f.row(label)
 	if err != nil {
 		return err
@@ -260,7 +260,7 @@ func (f BeszelProviderForm) Fill(label, value string) error {
 }
 
 // Choose opens the select labelled label and picks option.
-func (f BeszelProviderForm) Choose(label, option string) error {
+func (f ProviderForm) Choose(label, option string) error {
 	row, err := f.row(label)
 	if err != nil {
 		return err
@@ -283,7 +283,7 @@ func (f BeszelProviderForm) Choose(label, option string) error {
 
 // Value reads the field labelled label: a text field's value, or the option
 // a select shows.
-func (f BeszelProviderForm) Value(label string) (string, error) {
+func (f ProviderForm) Value(label string) (string, error) {
 	row, err := f.row(label)
 	if err != nil {
 		return "", err
@@ -297,7 +297,7 @@ func (f BeszelProviderForm) Value(label string) (string, error) {
 
 // SetConfig presses the button at the bottom of the form ("Set provider
 // config") and waits until the form closes.
-func (f BeszelProviderForm) SetConfig() (string, error) {
+func (f ProviderForm) SetConfig() (string, error) {
 	b := f.panel().GetByRole("button", playwright.LocatorGetByRoleOptions{Name: "Set provider config", Exact: playwright.Bool(true)})
 	if n, _ := b.Count(); n == 0 {
 		return "", &ui.NotFound{What: "button Set provider config", Offered: ui.Texts(f.panel().GetByRole("button"))}
@@ -306,7 +306,7 @@ func (f BeszelProviderForm) SetConfig() (string, error) {
 		return "", err
 	}
 	if err := f.heading().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ui.TimeoutMs()}); err != nil {
-		if msg := (BeszelAdmin{Page: f.Page}).FieldErrors(); len(msg) > 0 {
+		if msg := (Admin{Page: f.Page}).FieldErrors(); len(msg) > 0 {
 			return "", fmt.Errorf("the form stayed open, saying %s", ui.QuoteAll(msg))
 		}
 		return "", err
@@ -315,7 +315,7 @@ func (f BeszelProviderForm) SetConfig() (string, error) {
 }
 
 // Visible says whether the form is open now.
-func (f BeszelProviderForm) Visible() (bool, error) { return f.heading().IsVisible() }
+func (f ProviderForm) Visible() (bool, error) { return f.heading().IsVisible() }
 
 // overlayPanel is PocketBase's side panel that holds heading: the panel has
 // no role, only a class.

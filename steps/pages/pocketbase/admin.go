@@ -1,4 +1,9 @@
-package pages
+// Package pocketbase holds the screens of PocketBase's admin UI (/_/), which
+// PocketBase itself and the applications built on it (Beszel's settings
+// dashboard) share. Its screens are found by their labels and the names of
+// their buttons; its icons add private-use glyphs to many names, hence `\W*`
+// around them.
+package pocketbase
 
 import (
 	"fmt"
@@ -8,10 +13,6 @@ import (
 	ui "github.com/guidewalk/guidewalk/steps/pages"
 	"github.com/mxschmitt/playwright-go"
 )
-
-// Beszel's settings dashboard under /_/ is PocketBase's admin UI. Its
-// screens are found by their labels and the names of their buttons; its
-// icons add private-use glyphs to many names, hence `\W*` around them.
 
 // nameRe matches an accessible name that is words with icon glyphs around.
 func nameRe(words string) *regexp.Regexp {
@@ -23,25 +24,25 @@ func labelRe(words string) *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^\W*` + regexp.QuoteMeta(words) + `\s*\*?\W*$`)
 }
 
-// BeszelSuperuserLogin is PocketBase's "Superuser login" form, shown at
+// SuperuserLogin is PocketBase's "Superuser login" form, shown at
 // /_/ to a browser not signed in as a superuser.
-type BeszelSuperuserLogin struct{ Page playwright.Page }
+type SuperuserLogin struct{ Page playwright.Page }
 
-func (s BeszelSuperuserLogin) heading() playwright.Locator {
+func (s SuperuserLogin) heading() playwright.Locator {
 	return ui.Heading(s.Page, "Superuser login")
 }
 
 // Heading is the form's title, for screens that must be told apart.
-func (s BeszelSuperuserLogin) Heading() playwright.Locator { return s.heading() }
+func (s SuperuserLogin) Heading() playwright.Locator { return s.heading() }
 
 // Rendered says whether the form is drawn now.
-func (s BeszelSuperuserLogin) Rendered() bool {
+func (s SuperuserLogin) Rendered() bool {
 	v, _ := s.heading().IsVisible()
 	return v
 }
 
 // SignIn signs in and waits until the form is gone.
-func (s BeszelSuperuserLogin) SignIn(email, password string) error {
+func (s SuperuserLogin) SignIn(email, password string) error {
 	if err := ui.Visible(s.heading()); err != nil {
 		return err
 	}
@@ -57,12 +58,12 @@ func (s BeszelSuperuserLogin) SignIn(email, password string) error {
 	return s.heading().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateHidden, Timeout: ui.TimeoutMs()})
 }
 
-// BeszelAdmin is what every screen of the settings dashboard shares: the
+// Admin is what every screen of the settings dashboard shares: the
 // left hand menu and the notifications at the bottom.
-type BeszelAdmin struct{ Page playwright.Page }
+type Admin struct{ Page playwright.Page }
 
 // Go follows the left hand menu's link named name ("Collections", "Settings").
-func (a BeszelAdmin) Go(name string) error {
+func (a Admin) Go(name string) error {
 	l := a.Page.GetByRole("link", playwright.PageGetByRoleOptions{Name: name, Exact: playwright.Bool(true)})
 	if err := ui.Visible(l); err != nil {
 		return &ui.NotFound{What: "link " + name, Offered: ui.Texts(a.Page.GetByRole("navigation").First().GetByRole("link"))}
@@ -71,11 +72,11 @@ func (a BeszelAdmin) Go(name string) error {
 }
 
 // toasts are PocketBase's notifications: they have no role, only a class.
-func (a BeszelAdmin) toasts() playwright.Locator { return a.Page.Locator(".toasts-wrapper .alert") }
+func (a Admin) toasts() playwright.Locator { return a.Page.Locator(".toasts-wrapper .alert") }
 
 // WaitSuccess waits for the notification success, or fails with the error
 // notification or field errors PocketBase shows instead.
-func (a BeszelAdmin) WaitSuccess(success string) error {
+func (a Admin) WaitSuccess(success string) error {
 	ok := a.Page.GetByText(success, playwright.PageGetByTextOptions{Exact: playwright.Bool(true)})
 	failed := a.Page.Locator(".toasts-wrapper .alert-danger")
 	if err := ui.Visible(ok.Or(failed)); err != nil {
@@ -91,33 +92,33 @@ func (a BeszelAdmin) WaitSuccess(success string) error {
 }
 
 // FieldErrors are the messages shown under fields.
-func (a BeszelAdmin) FieldErrors() []string { return ui.Texts(a.Page.Locator(".help-block-error")) }
+func (a Admin) FieldErrors() []string { return ui.Texts(a.Page.Locator(".help-block-error")) }
 
-// BeszelSettings is Settings > Application (/_/#/settings).
-type BeszelSettings struct{ Page playwright.Page }
+// Settings is Settings > Application (/_/#/settings).
+type Settings struct{ Page playwright.Page }
 
 // Drawn is what shows the page is drawn: the Application name field.
-func (s BeszelSettings) Drawn() playwright.Locator {
+func (s Settings) Drawn() playwright.Locator {
 	return s.Page.GetByLabel(labelRe("Application name"))
 }
 
 // WaitRendered waits for the form.
-func (s BeszelSettings) WaitRendered() error { return ui.Visible(s.Drawn()) }
+func (s Settings) WaitRendered() error { return ui.Visible(s.Drawn()) }
 
 // Rendered says whether the settings form is drawn now.
-func (s BeszelSettings) Rendered() bool {
+func (s Settings) Rendered() bool {
 	v, _ := s.Drawn().First().IsVisible()
 	return v
 }
 
 // Switches are the labels of the page's switches.
-func (s BeszelSettings) Switches() []string {
+func (s Settings) Switches() []string {
 	return ui.Texts(s.Page.Locator("xpath=//input[@type='checkbox']/following-sibling::label"))
 }
 
 // switchOf is the switch labelled label: a checkbox drawn as a switch (the
 // box itself is hidden; its label is what a user clicks).
-func (s BeszelSettings) switchOf(label string) (box, clickable playwright.Locator, err error) {
+func (s Settings) switchOf(label string) (box, clickable playwright.Locator, err error) {
 	box = s.Page.GetByRole("checkbox", playwright.PageGetByRoleOptions{Name: nameRe(label)})
 	if n, _ := box.Count(); n == 0 {
 		return nil, nil, &ui.NotFound{What: fmt.Sprintf("switch %q", label), Offered: s.Switches()}
@@ -126,7 +127,7 @@ func (s BeszelSettings) switchOf(label string) (box, clickable playwright.Locato
 }
 
 // Checked reads the switch labelled label.
-func (s BeszelSettings) Checked(label string) (bool, error) {
+func (s Settings) Checked(label string) (bool, error) {
 	box, _, err := s.switchOf(label)
 	if err != nil {
 		return false, err
@@ -135,7 +136,7 @@ func (s BeszelSettings) Checked(label string) (bool, error) {
 }
 
 // SetSwitch turns the switch labelled label on or off, as a user does.
-func (s BeszelSettings) SetSwitch(label string, on bool) error {
+func (s Settings) SetSwitch(label string, on bool) error {
 	box, clickable, err := s.switchOf(label)
 	if err != nil {
 		return err
@@ -158,7 +159,7 @@ func setSwitch(box, clickable playwright.Locator, on bool) error {
 
 // SaveChanges presses the form's "Save changes" and waits for PocketBase's
 // confirmation.
-func (s BeszelSettings) SaveChanges() error {
+func (s Settings) SaveChanges() error {
 	b := ui.Button(s.Page, "Save changes")
 	if err := ui.Visible(b); err != nil {
 		return &ui.NotFound{What: "button Save changes", Offered: ui.Texts(s.Page.GetByRole("button"))}
@@ -169,5 +170,5 @@ func (s BeszelSettings) SaveChanges() error {
 	if err := b.Click(); err != nil {
 		return err
 	}
-	return BeszelAdmin{Page: s.Page}.WaitSuccess("Successfully saved application settings.")
+	return Admin{Page: s.Page}.WaitSuccess("Successfully saved application settings.")
 }

@@ -1,4 +1,4 @@
-package pages
+package pocketbase
 
 import (
 	"fmt"
@@ -7,27 +7,27 @@ import (
 	"github.com/mxschmitt/playwright-go"
 )
 
-// BeszelCollections is Collections in the settings dashboard: the list of
+// Collections is Collections in the settings dashboard: the list of
 // collections on the left, a collection's records on the right, with the
 // cog that edits the collection beside its name.
-type BeszelCollections struct{ Page playwright.Page }
+type Collections struct{ Page playwright.Page }
 
 // list is the column listing the collections (it has the search box).
-func (c BeszelCollections) list() playwright.Locator {
+func (c Collections) list() playwright.Locator {
 	return c.Page.GetByRole("complementary").Filter(playwright.LocatorFilterOptions{
 		Has: c.Page.GetByPlaceholder("Search collections..."),
 	})
 }
 
 // Names lists the collections the column shows.
-func (c BeszelCollections) Names() []string { return ui.Texts(c.list().GetByRole("link")) }
+func (c Collections) Names() []string { return ui.Texts(c.list().GetByRole("link")) }
 
-func (c BeszelCollections) newRecord() playwright.Locator {
+func (c Collections) newRecord() playwright.Locator {
 	return c.Page.GetByRole("button", playwright.PageGetByRoleOptions{Name: nameRe("New record")})
 }
 
 // Open shows the collection named name.
-func (c BeszelCollections) Open(name string) error {
+func (c Collections) Open(name string) error {
 	if err := ui.Visible(c.list()); err != nil {
 		return err
 	}
@@ -44,10 +44,10 @@ func (c BeszelCollections) Open(name string) error {
 
 // cog is the button drawn as a cog beside the collection's name; its only
 // name is the one it gives assistive technology.
-func (c BeszelCollections) cog() playwright.Locator { return ui.Button(c.Page, "Edit collection") }
+func (c Collections) cog() playwright.Locator { return ui.Button(c.Page, "Edit collection") }
 
 // HeaderButtons are the buttons beside the collection's name and above its records.
-func (c BeszelCollections) HeaderButtons() []string {
+func (c Collections) HeaderButtons() []string {
 	var out []string
 	for _, b := range []string{"Edit collection", "Refresh"} {
 		if v, _ := ui.Button(c.Page, b).IsVisible(); v {
@@ -59,7 +59,7 @@ func (c BeszelCollections) HeaderButtons() []string {
 
 // EditCollection clicks the cog and waits for "Edit collection". The cog is
 // drawn with the header or not at all (when the settings hide it).
-func (c BeszelCollections) EditCollection() error {
+func (c Collections) EditCollection() error {
 	if err := ui.Visible(c.newRecord()); err != nil {
 		return err
 	}
@@ -69,12 +69,12 @@ func (c BeszelCollections) EditCollection() error {
 	if err := c.cog().Click(); err != nil {
 		return err
 	}
-	return BeszelCollectionEditor{Page: c.Page}.WaitRendered()
+	return CollectionEditor{Page: c.Page}.WaitRendered()
 }
 
 // NewRecord presses "New record" and waits for its form.
-func (c BeszelCollections) NewRecord() (BeszelRecordForm, error) {
-	f := BeszelRecordForm{Page: c.Page}
+func (c Collections) NewRecord() (RecordForm, error) {
+	f := RecordForm{Page: c.Page}
 	if err := ui.Visible(c.newRecord()); err != nil {
 		return f, &ui.NotFound{What: "button New record", Offered: c.HeaderButtons()}
 	}
@@ -85,24 +85,24 @@ func (c BeszelCollections) NewRecord() (BeszelRecordForm, error) {
 }
 
 // HasRecordWith says whether the records list shows a cell reading text.
-func (c BeszelCollections) HasRecordWith(text string) bool {
+func (c Collections) HasRecordWith(text string) bool {
 	cell := c.Page.GetByRole("cell", playwright.PageGetByRoleOptions{Name: text, Exact: playwright.Bool(true)})
 	return ui.Visible(cell) == nil
 }
 
-// BeszelRecordForm is "New <collection> record".
-type BeszelRecordForm struct{ Page playwright.Page }
+// RecordForm is "New <collection> record".
+type RecordForm struct{ Page playwright.Page }
 
-func (f BeszelRecordForm) heading() playwright.Locator {
+func (f RecordForm) heading() playwright.Locator {
 	return f.Page.GetByRole("heading", playwright.PageGetByRoleOptions{Name: nameRe("New users record")})
 }
 
 // Labels lists the form's field labels.
-func (f BeszelRecordForm) Labels() []string { return ui.Texts(f.Page.Locator("form label")) }
+func (f RecordForm) Labels() []string { return ui.Texts(f.Page.Locator("form label")) }
 
 // Fill types value into the field labelled label (case aside: the form
 // labels its fields by their names, such as "email").
-func (f BeszelRecordForm) Fill(label, value string) error {
+func (f RecordForm) Fill(label, value string) error {
 	in := f.Page.GetByLabel(labelRe(label))
 	if n, _ := in.Count(); n == 0 {
 		return &ui.NotFound{What: fmt.Sprintf("field labelled %q", label), Offered: f.Labels()}
@@ -111,9 +111,9 @@ func (f BeszelRecordForm) Fill(label, value string) error {
 }
 
 // Create presses Create and waits for PocketBase's confirmation.
-func (f BeszelRecordForm) Create() error {
+func (f RecordForm) Create() error {
 	if err := ui.Button(f.Page, "Create").Click(); err != nil {
 		return err
 	}
-	return BeszelAdmin{Page: f.Page}.WaitSuccess("Successfully created record.")
+	return Admin{Page: f.Page}.WaitSuccess("Successfully created record.")
 }
