@@ -14,7 +14,8 @@ export GUIDEWALK_ARTIFACTS := $(abspath $(ARTIFACTS))
 UPSTREAM_GUIDES ?= ../shared/guides/minio/current.md ../shared/guides/beszel/current.md \
   ../shared/docs/authelia-2026-05-26/clients/sftpgo/index.md ../shared/docs/authelia-2026-05-26/clients/gatus/index.md \
   ../shared/docs/authelia-2026-05-26/clients/opengist/index.md ../shared/docs/authelia-2026-05-26/clients/node-red/index.md \
-  ../shared/docs/authelia-2026-05-26/clients/expressjs/index.md ../shared/docs/authelia-2026-05-26/clients/miniflux/index.md
+  ../shared/docs/authelia-2026-05-26/clients/expressjs/index.md ../shared/docs/authelia-2026-05-26/clients/miniflux/index.md \
+  ../shared/docs/authelia-2026-05-26/clients/pocketbase/index.md
 
 .PHONY: bootstrap verify check test unit lint bench soak walkthrough clean
 

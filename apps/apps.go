@@ -16,5 +16,6 @@ import (
 	_ "github.com/guidewalk/guidewalk/apps/minio"
 	_ "github.com/guidewalk/guidewalk/apps/node-red"
 	_ "github.com/guidewalk/guidewalk/apps/opengist"
+	_ "github.com/guidewalk/guidewalk/apps/pocketbase"
 	_ "github.com/guidewalk/guidewalk/apps/sftpgo"
 )

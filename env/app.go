@@ -53,6 +53,9 @@ type AppSpec struct {
 	// (path inside the container -> folder on the host).
 	Prepare func(ctx context.Context, dir string, log *Logger) (map[string]string, error)
 	WorkDir string // the container's working directory ("" for the image's)
+	// AfterReady are commands run inside the container once it answers,
+	// each to exit 0 (PocketBase's first superuser, say).
+	AfterReady [][]string
 }
 
 // TLSFiles says where the application finds its certificate for the guide's
@@ -203,6 +206,11 @@ func (e *Environment) startApp(ctx context.Context, a *App) error {
 	e.Log.Printf("%s: started (%s), waiting until it answers", a.Spec.Name, a.Spec.Image)
 	if err := e.waitHealthy(ctx, a.c, e.readyTimeout, func(ctx context.Context) error { return a.Spec.Ready(ctx, a) }); err != nil {
 		return err
+	}
+	for _, cmd := range a.Spec.AfterReady {
+		if err := execReady(a.c, cmd); err != nil {
+			return fmt.Errorf("%s: %s", a.Spec.Name, e.Log.Redact(err.Error()))
+		}
 	}
 	switch {
 	case len(a.Spec.Version) > 0:

@@ -52,6 +52,21 @@ type Shape struct {
 	// File is where a configuration file method's block goes, as written;
 	// a method of variables reaches the application as its environment.
 	File string
+	// AfterReady are commands run inside the container once it answers
+	// (PocketBase's first superuser); Secrets are masked in every log.
+	AfterReady [][]string
+	Secrets    []string
+	// Prepare makes on the host what the container mounts (a page the run
+	// serves beside the application): path inside -> folder on the host.
+	Prepare func(ctx context.Context, dir string, log *env.Logger) (map[string]string, error)
+	// Popup: the sign-in opens Authelia in a window of its own (an
+	// application using PocketBase's JavaScript SDK).
+	Popup bool
+	// Configuring is the step of the application's own feature that starts
+	// the configuration by numbered steps (a Web GUI), and Configure does
+	// them for a scenario that needs them done; none for a guide of blocks.
+	Configuring string
+	Configure   func(w *World) error
 	// Written, when set, says the application is the guide's own code,
 	// made by the guide's commands and program (see Written).
 	Written *Written
@@ -173,7 +188,7 @@ func (a *shapeApp) Image(version string) string {
 	return strings.ReplaceAll(a.s.Image, "{version}", strings.TrimPrefix(strings.TrimSpace(version), "v"))
 }
 
-func (a *shapeApp) ConfiguringStep() string { return "" }
+func (a *shapeApp) ConfiguringStep() string { return a.s.Configuring }
 
 // Services: the Shape's, each with the image its variable names, if set.
 func (a *shapeApp) Services() []env.Service {
@@ -187,7 +202,12 @@ func (a *shapeApp) Services() []env.Service {
 	return out
 }
 
-func (a *shapeApp) ConfigureBySteps(w *World) error { return NoNumberedSteps{}.ConfigureBySteps(w) }
+func (a *shapeApp) ConfigureBySteps(w *World) error {
+	if a.s.Configure != nil {
+		return a.s.Configure(w)
+	}
+	return NoNumberedSteps{}.ConfigureBySteps(w)
+}
 
 // Instance: the application at the guide's Application Root URL, the
 // method's variables in its environment or its block at File.
@@ -205,6 +225,9 @@ func (a *shapeApp) Instance(name string, appURL *url.URL, image string, m guide.
 		VersionLabel:  s.VersionLabel,
 		Files:         map[string]string{},
 		Needs:         a.Services(),
+		AfterReady:    s.AfterReady,
+		Secrets:       s.Secrets,
+		Prepare:       s.Prepare,
 	}
 	if s.TrustVar != "" {
 		spec.Env = append(spec.Env, s.TrustVar+"=/guidewalk-ca/ca.crt")
@@ -293,6 +316,14 @@ func (a *shapeApp) CheckVariables(w *World) error { return shapeOf(w).offersSign
 // beyond the guide is recorded there.
 func (a *shapeApp) AtStart(w *World) error {
 	m := w.target.Method
+	at := m.Block.Line
+	if m.Kind == guide.MethodSteps {
+		// Steps configured it: the visitor's page is opened here.
+		at = m.Line
+		if err := shapeOf(w).offersSignIn(); err != nil {
+			return err
+		}
+	}
 	for _, u := range a.s.Unsaid {
 		if len(u.Kinds) > 0 && !slices.Contains(u.Kinds, m.Kind) {
 			continue
@@ -306,7 +337,7 @@ func (a *shapeApp) AtStart(w *World) error {
 			}
 			return "(no line: the guide has no " + meaning + ")"
 		})
-		w.NotInGuideAt(m.Block.Line, "%s", strings.ReplaceAll(what, "{block}", blockTitle(m.Block)))
+		w.NotInGuideAt(at, "%s", strings.ReplaceAll(what, "{block}", blockTitle(m.Block)))
 	}
 	return nil
 }
@@ -325,12 +356,32 @@ func words(name string) string {
 // ("admin group"), and its line.
 func Setting(m guide.Method, meaning string) (guide.Var, bool) {
 	want := words(meaning)
-	for _, v := range m.Vars {
+	for _, v := range append(m.Vars, itemVars(m)...) {
 		if n := words(v.Name); n == want || strings.HasSuffix(n, " "+want) {
 			return v, true
 		}
 	}
 	return guide.Var{}, false
+}
+
+// itemVars are the "Label: value" items of a method's numbered steps as
+// settings: what a reader types (a value in code marks, the one code span
+// of a value that says more, or the value).
+func itemVars(m guide.Method) []guide.Var {
+	var out []guide.Var
+	for _, st := range m.Steps {
+		for _, it := range st.Items {
+			if it.Label == "" {
+				continue
+			}
+			v := it.Value
+			if !it.Literal && len(it.Codes) == 1 {
+				v = it.Codes[0]
+			}
+			out = append(out, guide.Var{Name: it.Label, Value: v, Line: it.Line})
+		}
+	}
+	return out
 }
 
 var placeholder = regexp.MustCompile(`\{([^}]+)\}`)

@@ -2,10 +2,8 @@ package steps
 
 import (
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/cucumber/godog"
 	"github.com/guidewalk/guidewalk/guide"
@@ -136,37 +134,38 @@ func (sw shapeWorld) startSignIn() error {
 	if err != nil {
 		return err
 	}
-	var mu sync.Mutex
-	var asked string
-	sw.page.OnRequest(func(r playwright.Request) {
-		if u, err := url.Parse(r.URL()); err == nil && u.Query().Get("redirect_uri") != "" && strings.HasPrefix(r.URL(), sw.World.s.Env.AutheliaURL.String()) {
-			mu.Lock()
-			defer mu.Unlock()
-			if asked == "" {
-				asked = u.Query().Get("redirect_uri")
-			}
-		}
-	})
-	start := p.Start
+	start, did := p.Start, "clicked"
 	if sw.shape.SignIn.Role == "" {
-		p.Name = sw.target.Instance.App().At(sw.shape.Start)
+		p.Name, did = sw.target.Instance.App().At(sw.shape.Start), "opened"
 		start = func() error { _, err := sw.page.Goto(p.Name); return err }
 	}
-	if err := start(); err != nil {
-		return fmt.Errorf("clicking %s's %q: %w", sw.shape.Product, p.Name, err)
+	at := sw.page
+	if sw.shape.Popup {
+		// Authelia opens in a window of its own, which "I login as" uses.
+		popup, err := sw.page.ExpectPopup(start, playwright.PageExpectPopupOptions{Timeout: pages.TimeoutMs()})
+		if err != nil {
+			return fmt.Errorf("%s %s's %q: no window opened for Authelia: %w", did, sw.shape.Product, p.Name, err)
+		}
+		sw.SetPopup(popup)
+		at = popup
+	} else if err := start(); err != nil {
+		return fmt.Errorf("%s %s's %q: %w", did, sw.shape.Product, p.Name, err)
 	}
-	signIn := pages.AutheliaLogin{Page: sw.page}
+	signIn := pages.AutheliaLogin{Page: at}
 	if err := signIn.WaitRendered(); err != nil {
-		return fmt.Errorf("after %q, Authelia's sign-in (at %s): %w", p.Name, sw.page.URL(), err)
+		return fmt.Errorf("after %q, Authelia's sign-in (at %s): %w", p.Name, at.URL(), err)
 	}
-	sw.DrawnWhen(signIn.Sign())
-	mu.Lock()
-	defer mu.Unlock()
-	did := "clicked"
-	if sw.shape.SignIn.Role == "" {
-		did = "opened"
+	if at == sw.page {
+		sw.DrawnWhen(signIn.Sign())
+	} else {
+		sw.SnapOf(at, "authelia in its window")
 	}
-	sw.note("%s %q; %s asked Authelia to send the user back to %s", did, p.Name, sw.shape.Product, asked)
+	asked := sw.authorize.get()
+	back := asked.Get("redirect_uri")
+	if back == "" && asked.Get("request_uri") != "" {
+		back = "the redirect_uri of its pushed request (" + asked.Get("request_uri") + ")"
+	}
+	sw.note("%s %q; %s asked Authelia to send the user back to %s", did, p.Name, sw.shape.Product, back)
 	return nil
 }
 

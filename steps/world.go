@@ -402,7 +402,8 @@ func (w *World) shoot(page playwright.Page, name string) string {
 	// A spinner teaches a reader nothing: the picture waits for the page
 	// it stands in for, and one that never comes is said.
 	if err == nil && pages.Busy(page) {
-		if pages.Idle(page, 10*time.Second) {
+		// An editor loads its nodes, then its flows: as long as any wait.
+		if pages.Idle(page, pages.Timeout) {
 			pages.WaitDrawn(page, 5*time.Second)
 			buf, err = page.Screenshot(opts)
 		}

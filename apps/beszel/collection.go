@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/guidewalk/guidewalk/steps/pages/pocketbase"
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps"
+	"github.com/guidewalk/guidewalk/steps/pages/pocketbase"
 )
 
 // The words steps 5 and 6 name without `code` marks: the section and its switch.

@@ -5,8 +5,8 @@ import (
 	"fmt"
 
 	"github.com/guidewalk/guidewalk/apps/beszel/pages"
-	"github.com/guidewalk/guidewalk/steps/pages/pocketbase"
 	ui "github.com/guidewalk/guidewalk/steps/pages"
+	"github.com/guidewalk/guidewalk/steps/pages/pocketbase"
 )
 
 // beszelRunsUnconfigured: the Web GUI's Beszel answers at the guide's

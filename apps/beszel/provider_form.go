@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"github.com/guidewalk/guidewalk/apps/beszel/pages"
-	"github.com/guidewalk/guidewalk/steps/pages/pocketbase"
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps"
+	"github.com/guidewalk/guidewalk/steps/pages/pocketbase"
 )
 
 // beszelProviderForm is the form of the provider step 8 selects.

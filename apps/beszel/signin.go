@@ -7,10 +7,10 @@ import (
 	"strings"
 
 	"github.com/guidewalk/guidewalk/apps/beszel/pages"
-	"github.com/guidewalk/guidewalk/steps/pages/pocketbase"
 	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/steps"
 	ui "github.com/guidewalk/guidewalk/steps/pages"
+	"github.com/guidewalk/guidewalk/steps/pages/pocketbase"
 	"github.com/mxschmitt/playwright-go"
 )
 
