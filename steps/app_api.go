@@ -50,6 +50,14 @@ func (w *World) Snap(label string) { w.snap(label) }
 // it, not only for a page of more than one colour.
 func (w *World) DrawnWhen(sign playwright.Locator) { w.drawn = sign }
 
+// ShowsProgress says that the page this step ends on is the application at
+// work (a server restarting, why says): its picture shows the indicator and
+// is no screenshot of a page still loading.
+func (w *World) ShowsProgress(why string) {
+	w.busyIsPage = why
+	w.note("the picture shows %s", why)
+}
+
 // SnapOf is Snap of another window of the scenario (a pop-up).
 func (w *World) SnapOf(page playwright.Page, label string) { w.snapOf(page, label) }
 

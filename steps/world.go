@@ -29,6 +29,7 @@ type World struct {
 	page       playwright.Page
 	popup      playwright.Page // a window the application opened for Authelia, until it closes
 	authorize  authorization   // the last authorization request the application sent Authelia
+	busyIsPage string          // why this step's page is the application at work (ShowsProgress)
 	deviation  bool            // tagged @deviation: a guide step is expected to fail as written
 	deviated   *GuideError
 	deviatedAt *godog.Step
@@ -172,6 +173,7 @@ func (w *World) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	}
 	w.drawn = nil
 	shot := w.screenshot(fmt.Sprintf("%02d-%s.png", w.stepN, slug(st.Text)))
+	w.busyIsPage = ""
 	outcome := "passed"
 	switch {
 	case err != nil:
@@ -401,7 +403,7 @@ func (w *World) shoot(page playwright.Page, name string) string {
 	}
 	// A spinner teaches a reader nothing: the picture waits for the page
 	// it stands in for, and one that never comes is said.
-	if err == nil && pages.Busy(page) {
+	if err == nil && w.busyIsPage == "" && pages.Busy(page) {
 		// An editor loads its nodes, then its flows: as long as any wait.
 		if pages.Idle(page, pages.Timeout) {
 			pages.WaitDrawn(page, 5*time.Second)

@@ -26,6 +26,7 @@ func (w scenario) acceptRestart() error {
 	}
 	w.MarkConfigured()
 	w.Note("MinIO restarted and answered again %.1fs after Restart was pressed", time.Since(asked).Seconds())
+	w.ShowsProgress("the console's banner \"The server is restarting.\" and its bar, which stay until the page is refreshed (the step's next words)")
 	return nil
 }
 
