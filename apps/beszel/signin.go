@@ -124,6 +124,7 @@ func (w scenario) clickBeszelProvider() error {
 	}
 	w.SnapOf(popup, "pop-up")
 	w.Note("%q opened a pop-up window at %s", it.Value, strings.SplitN(popup.URL(), "?", 2)[0])
+	w.ShowsProgress(fmt.Sprintf("Beszel's %q button turning while Authelia's window is open", it.Value))
 	return nil
 }
 

@@ -45,7 +45,7 @@ func WaitPainted(page playwright.Page, limit time.Duration) {
 // "Object Browser", a CSS spinner). A blinking caret is neither shape.
 const busy = `() => {
 	const shown = e => e.checkVisibility({opacityProperty: true, visibilityProperty: true});
-	const word = /^\s*(Loading|Please wait)(\s+\w+){0,2}\s*(\.\.\.|…)?\s*$/i;
+	const word = /^\s*(Loading|Please wait)(\s+[\w/.%]+){0,2}\s*(\.\.\.|…)?\s*$/i;
 	if ([...document.querySelectorAll('body *')].some(e =>
 		(e.matches('[role=progressbar]:not([aria-valuenow])') || (e.children.length === 0 && word.test(e.textContent))) && shown(e))) {
 		return true;
@@ -69,9 +69,16 @@ func Busy(page playwright.Page) bool {
 	return err == nil && b
 }
 
-// Idle waits, up to limit, until the page shows no loading indicator; it
-// says whether it got there.
+// Idle waits, up to limit, until the page shows no loading indicator and
+// has shown none for a moment (an editor loads its nodes, then its flows,
+// and may be between the two); it says whether it got there.
 func Idle(page playwright.Page, limit time.Duration) bool {
-	_, err := page.WaitForFunction("() => !("+busy+")()", nil, playwright.PageWaitForFunctionOptions{Timeout: msOf(limit)})
+	settled := `() => { const now = performance.now();
+		if ((` + busy + `)()) { window.__guidewalkBusyAt = now; return false; }
+		return now - (window.__guidewalkBusyAt || 0) > 500; }`
+	// The moment counts from now: a page seen busy just before is not
+	// idle until it has stayed so.
+	_, _ = page.Evaluate(`() => { window.__guidewalkBusyAt = performance.now(); }`)
+	_, err := page.WaitForFunction(settled, nil, playwright.PageWaitForFunctionOptions{Timeout: msOf(limit)})
 	return err == nil
 }

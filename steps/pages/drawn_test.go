@@ -42,6 +42,7 @@ func TestBusy(t *testing.T) {
 		`<p>Loading the file may take a while</p>`:                              false, // a sentence
 		`<h1>Admin panel</h1>`:                                                  false,
 		`<div><span>Loading Nodes</span></div>`:                                 true, // Node-RED's editor
+		`<div><span>Loading Nodes 2/37</span></div>`:                            true,
 		// An indeterminate bar with no role nor word (MinIO's console).
 		`<style>@keyframes s{from{left:0}to{left:200px}}</style><div style="position:relative;width:300px;height:4px">` +
 			`<div style="position:absolute;width:100px;height:4px;background:#333;animation:s 1s infinite"></div></div><h1>Buckets</h1>`: true,
