@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/cucumber/godog"
 	"github.com/guidewalk/guidewalk/guide"
@@ -175,7 +176,7 @@ func (sw shapeWorld) loggedIn() error {
 	if l.Sign() == nil {
 		return fmt.Errorf("%s's Shape says nothing that proves a login (LoggedIn)", sw.shape.Product)
 	}
-	if err := pages.Visible(l.Sign()); err != nil {
+	if err := sw.awaitSign(l.Sign()); err != nil {
 		return fmt.Errorf("after Authelia, %s shows no sign of a login (at %s; its headings %s): %w",
 			sw.shape.Product, sw.page.URL(), pages.QuoteAll(pages.Texts(sw.page.GetByRole("heading"))), err)
 	}
@@ -340,4 +341,22 @@ func (sw shapeWorld) showsClaims() error {
 	}
 	sw.note("%s's page shows the claims of %q: name %q, email %q, groups %q", sw.shape.Product, sw.user, claims["name"], u.Email, groups)
 	return nil
+}
+
+// awaitSign waits for the sign of a login, and no longer once Authelia has
+// sent its refusal back to the application: that is the answer.
+func (sw shapeWorld) awaitSign(sign playwright.Locator) error {
+	deadline := time.Now().Add(pages.Timeout)
+	for {
+		err := sign.First().WaitFor(playwright.LocatorWaitForOptions{State: playwright.WaitForSelectorStateVisible, Timeout: playwright.Float(500)})
+		if err == nil {
+			return nil
+		}
+		sw.authorize.mu.Lock()
+		refused := sw.authorize.refused
+		sw.authorize.mu.Unlock()
+		if refused != nil || time.Now().After(deadline) {
+			return err
+		}
+	}
 }
