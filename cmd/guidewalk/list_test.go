@@ -43,7 +43,7 @@ func TestListDocsTree(t *testing.T) {
 		}
 	}
 	slices.Sort(apps)
-	if want := []string{"Beszel", "Gatus", "MinIO", "Miniflux", "Node-RED", "Opengist", "SFTPGo"}; !slices.Equal(apps, want) {
+	if want := []string{"Beszel", "Express.js", "Gatus", "MinIO", "Miniflux", "Node-RED", "Opengist", "SFTPGo"}; !slices.Equal(apps, want) {
 		t.Errorf("list names %v, want %v", apps, want)
 	}
 }
