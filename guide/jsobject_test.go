@@ -43,4 +43,3 @@ func TestJSVars(t *testing.T) {
 		t.Error("a program read as a fragment")
 	}
 }
-

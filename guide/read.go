@@ -158,12 +158,12 @@ func (p *parser) lenientSteps(list *ast.List, prev []Step) []Step {
 			st.Number = want
 		case st.Number == want:
 		case at[st.Number] > 0:
-			p.report(SeverityError, RuleStepNumbers, p.errorf(st.Line, "two steps are numbered %d: line %d and line %d; %s", st.Number, at[st.Number], st.Line, renumber))
+			p.report(ProblemStepNumbers, p.errorf(st.Line, "two steps are numbered %d: line %d and line %d; %s", st.Number, at[st.Number], st.Line, renumber))
 		case len(steps) > 0 && st.Number > want:
 			// The reader sees the gap as written: a step is missing, or the
 			// number is wrong.
 			prevSt := steps[len(steps)-1]
-			p.report(SeverityError, RuleStepNumbers, p.errorf(st.Line, "step %d is missing: step %d (line %d) is followed by step %d; %s", want, prevSt.Number, prevSt.Line, st.Number, renumber))
+			p.report(ProblemStepNumbers, p.errorf(st.Line, "step %d is missing: step %d (line %d) is followed by step %d; %s", want, prevSt.Number, prevSt.Line, st.Number, renumber))
 		}
 		i++
 		at[st.Number] = st.Line
@@ -220,7 +220,7 @@ func (p *parser) checkIntro(headings []string, levels, lines []int) {
 		return
 	}
 	names := func(a, b string) bool {
-		ka, kb := normalize(a), normalize(b)
+		ka, kb := Normalize(a), Normalize(b)
 		return strings.Contains(ka, kb) || strings.Contains(kb, ka)
 	}
 	var missing []string
@@ -236,7 +236,7 @@ func (p *parser) checkIntro(headings []string, levels, lines []int) {
 		}
 	}
 	if len(missing) > 0 {
-		p.report(SeverityError, RuleIntroMethods, p.errorf(p.intro[0].line, "the introduction names %s, but the guide has no section for %s: it has %s; name only the methods the guide has",
+		p.report(ProblemIntroMethods, p.errorf(p.intro[0].line, "the introduction names %s, but the guide has no section for %s: it has %s; name only the methods the guide has",
 			methodCount(len(p.intro)), strings.Join(missing, " nor "), quoteAll(headings)))
 		return
 	}
@@ -257,7 +257,7 @@ func (p *parser) checkIntro(headings []string, levels, lines []int) {
 		for _, im := range p.intro {
 			named = append(named, strconv.Quote(im.name))
 		}
-		p.report(SeverityError, RuleIntroMethods, p.errorf(p.intro[0].line, "the introduction names %s (%s), but the guide has %d: it also has %s; name every method in the introduction",
+		p.report(ProblemIntroMethods, p.errorf(p.intro[0].line, "the introduction names %s (%s), but the guide has %d: it also has %s; name every method in the introduction",
 			methodCount(len(p.intro)), strings.Join(named, ", "), methods, strings.Join(unnamed, " and ")))
 	}
 }
@@ -278,7 +278,7 @@ var methodNames = []string{"configurationfile", "configurationfiles", "configfil
 // methodHeading: a heading that names a way to configure the application
 // and holds a method the checker read.
 func (p *parser) methodHeading(h string) bool {
-	if !slices.Contains(methodNames, normalize(h)) {
+	if !slices.Contains(methodNames, Normalize(h)) {
 		return false
 	}
 	return slices.ContainsFunc(p.g.Methods, func(m Method) bool { return m.Name == h })
@@ -369,4 +369,9 @@ func embeddedYAML(n *yaml.Node) ([]Var, bool) {
 		return nil
 	})
 	return out, len(out) > 0
+}
+
+// Normalize makes "Claim User Info" and "CLAIM_USERINFO" the same key.
+func Normalize(s string) string {
+	return strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.ToLower(s))
 }

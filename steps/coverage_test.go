@@ -1,6 +1,7 @@
 package steps
 
 import (
+	"github.com/guidewalk/guidewalk/lint"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,7 +63,7 @@ func TestGuideConsistency(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, err := range g.Consistency() {
+	for _, err := range lint.Consistency(g) {
 		t.Error(err)
 	}
 }

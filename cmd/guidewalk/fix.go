@@ -7,7 +7,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 	"github.com/guidewalk/guidewalk/steps"
 )
 
@@ -17,8 +17,8 @@ type fixedGuide struct {
 	old, new   []string // lines, without their line ends
 	eol        string   // "\n" or "\r\n"
 	finalEOL   bool
-	fixed      []guide.Fix
-	notApplied []guide.Fix // a second fix of a line already fixed
+	fixed      []lint.Fix
+	notApplied []lint.Fix // a second fix of a line already fixed
 }
 
 // applyFixes applies to a guide the fixes of its findings, each once; a fix
@@ -63,7 +63,7 @@ func applyFixes(g guideReport) (*fixedGuide, error) {
 
 // rebase applies fx's change (what differs between its Old and New, past
 // their common start and end) to cur, when cur holds the old part once.
-func rebase(cur string, fx guide.Fix) (string, bool) {
+func rebase(cur string, fx lint.Fix) (string, bool) {
 	p := 0
 	for p < len(fx.Old) && p < len(fx.New) && fx.Old[p] == fx.New[p] {
 		p++

@@ -1,0 +1,258 @@
+package lint
+
+import (
+	"fmt"
+	"github.com/guidewalk/guidewalk/guide"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// Rule names of the links that do not render as links.
+const (
+	RuleLinkReference = "link-reference" // [text] with no definition, [text](url with no ")"
+	RuleLinkAnchor    = "link-anchor"    // (#anchor) no heading of the guide produces
+)
+
+// link-reference: a reference link whose label has no definition renders
+// as literal brackets; an inline link whose destination is not closed
+// renders as text. What goldmark (the site's parser) left as text is read.
+var _ = register(Rule{
+	Name:     RuleLinkReference,
+	Severity: SeverityError,
+	Doc:      "a reference link with no [label]: definition, or an inline link with no closing parenthesis, renders as text",
+	Example:  "`[client configuration]` with no `[client configuration]: ../../../../configuration/…` line",
+	check:    checkLinkReferences,
+})
+
+// link-anchor: an in-page link goes to a heading of the guide.
+var _ = register(Rule{
+	Name:     RuleLinkAnchor,
+	Severity: SeverityError,
+	Doc:      "an in-page link (#anchor) goes to no heading of the guide (a warning when two headings share the anchor)",
+	Example:  "`[Configuration Escape Hatch](#configuration-escape-hatch)` in a guide without that heading",
+	check:    checkLinkAnchors,
+})
+
+// flatText is the inline text of a block as goldmark left it, with, for
+// each byte, its offset in the source (-1 for what stands for markup).
+type flatText struct {
+	s   []byte
+	off []int
+}
+
+const (
+	flatCode = '\x01' // a code span
+	flatLink = '\x02' // a link, an image, raw HTML: not text
+)
+
+func (f *flatText) add(b []byte, start int) {
+	for i, c := range b {
+		f.s = append(f.s, c)
+		if start < 0 {
+			f.off = append(f.off, -1)
+		} else {
+			f.off = append(f.off, start+i)
+		}
+	}
+}
+
+func (d *mdDoc) flatten(n ast.Node, f *flatText) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			f.add(c.Segment.Value(d.src), c.Segment.Start)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				f.add([]byte{' '}, -1)
+			}
+		case *ast.String:
+			f.add(c.Value, -1)
+		case *ast.CodeSpan:
+			f.add([]byte{flatCode}, d.firstOffset(c))
+		case *ast.AutoLink:
+			f.add(c.URL(d.src), -1)
+		case *ast.Link, *ast.Image, *ast.RawHTML, *east.TaskCheckBox, *east.FootnoteLink:
+			f.add([]byte{flatLink}, d.firstOffset(c))
+		default:
+			if c.Type() == ast.TypeInline {
+				d.flatten(c, f)
+			}
+		}
+	}
+}
+
+// bracketRe is a [label] goldmark did not make a link of.
+var bracketRe = regexp.MustCompile(`\[([^\[\]\x01\x02]*[\pL\pN][^\[\]\x01\x02]*)\]`)
+
+func checkLinkReferences(s *Source) []Finding {
+	d := s.markdown()
+	var out []Finding
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		if !hasInline(n) {
+			return ast.WalkContinue, nil
+		}
+		var f flatText
+		d.flatten(n, &f)
+		for _, m := range bracketRe.FindAllSubmatchIndex(f.s, -1) {
+			start, end := m[0], m[1]
+			if start > 0 && isWordByte(f.s[start-1]) || start > 0 && f.s[start-1] == ']' {
+				continue // foo[0], or the label of [text][label]
+			}
+			off := -1
+			for i := start; i < end && off < 0; i++ {
+				off = f.off[i]
+			}
+			if off < 0 {
+				continue
+			}
+			line := d.line(off)
+			label := string(f.s[m[2]:m[3]])
+			rest := f.s[end:]
+			switch {
+			case len(rest) > 0 && rest[0] == '(':
+				out = append(out, unclosedLink(s, line, label, string(rest)))
+			case len(rest) > 0 && rest[0] == '[':
+				ref := label
+				if j := strings.IndexByte(string(rest), ']'); j > 1 {
+					ref = string(rest[1:j])
+				}
+				out = append(out, Finding{Line: line, Severity: SeverityError, Rule: RuleLinkReference,
+					Message: fmt.Sprintf("[%s][%s] renders as literal brackets: the guide has no [%s]: definition; add one (e.g. beside the others at the end) or drop the brackets", label, ref, ref)})
+			default:
+				out = append(out, Finding{Line: line, Severity: SeverityError, Rule: RuleLinkReference,
+					Message: fmt.Sprintf("[%s] renders as literal brackets: the guide has no [%s]: definition; add one (e.g. beside the others at the end) or drop the brackets", label, label)})
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// unclosedLink: "[text](" that goldmark left as text: the destination has
+// no closing parenthesis (the fix closes it after the URL) or holds a space.
+func unclosedLink(s *Source, line int, label, rest string) Finding {
+	dest := strings.TrimPrefix(rest, "(")
+	if i := strings.IndexAny(dest, " \t\n"); i >= 0 {
+		dest = dest[:i]
+	}
+	f := Finding{Line: line, Severity: SeverityError, Rule: RuleLinkReference}
+	raw := s.RawLine(line)
+	if dest != "" && !strings.Contains(dest, ")") {
+		f.Message = fmt.Sprintf("the link [%s](%s has no closing parenthesis, so it renders as text: write [%s](%s)", label, dest, label, dest)
+		if i := strings.Index(raw, "("+dest); i >= 0 && strings.Count(raw, "("+dest) == 1 {
+			j := i + 1 + len(dest)
+			f.Fix = &Fix{Line: line, Old: raw, New: raw[:j] + ")" + raw[j:]}
+		}
+		return f
+	}
+	f.Message = fmt.Sprintf("the link [%s](%s… renders as text: its destination holds a space or is not closed; write [%s](URL) with the URL alone inside the parentheses", label, dest, label)
+	return f
+}
+
+func hasInline(n ast.Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeInline {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == flatCode
+}
+
+// shortcodeHeadings are the headings the docs' shortcodes render (read
+// from their templates in docs/layouts/_shortcodes): an anchor found in
+// none of the guide's headings nor these is surely missing; beside another
+// shortcode it may be that one's, a warning.
+var shortcodeHeadings = map[string][]string{
+	guide.Sitevar: nil, "sitevar-preferences": nil, "callout": nil, "/callout": nil, "figure": nil,
+	"oidc-common":                        {"Before You Begin", "Known Bugs", "Common Notes"},
+	"oidc-escape-hatch-claims-hydration": nil,
+}
+
+func checkLinkAnchors(s *Source) []Finding {
+	hs := s.markdown().headings()
+	ids := map[string]heading{}
+	byBase := map[string][]heading{}
+	for _, h := range hs {
+		if _, dup := ids[h.ID]; !dup {
+			ids[h.ID] = h
+		}
+		b := githubID(h.Text)
+		byBase[b] = append(byBase[b], h)
+	}
+	sev := SeverityError
+	for _, sc := range s.Shortcodes {
+		hs, known := shortcodeHeadings[sc.Name]
+		if !known {
+			sev = SeverityWarning
+		}
+		for _, t := range hs {
+			if _, dup := ids[githubID(t)]; !dup {
+				ids[githubID(t)] = heading{Text: t, ID: githubID(t), Line: sc.Line}
+			}
+		}
+	}
+	var out []Finding
+	for _, l := range s.links() {
+		if !strings.HasPrefix(l.Dest, "#") || len(l.Dest) < 2 {
+			continue
+		}
+		anchor := l.Dest[1:]
+		h, ok := ids[anchor]
+		if !ok {
+			msg := fmt.Sprintf("the link to #%s goes nowhere: no heading of the guide has that anchor", anchor)
+			if near := nearestHeading(anchor, hs); near != "" {
+				msg += "; did you mean #" + near + "?"
+			} else {
+				msg += "; link a heading the guide has or add the section"
+			}
+			out = append(out, Finding{Line: l.Line, Severity: sev, Rule: RuleLinkAnchor, Message: msg})
+			continue
+		}
+		// The link goes to the first heading; said when the next heading
+		// of that name after the link, the one it introduces, is another.
+		same := byBase[githubID(h.Text)]
+		if len(same) < 2 || h.ID != githubID(h.Text) {
+			continue
+		}
+		for i, o := range same {
+			if o.Line > l.Line && i == 0 {
+				break
+			}
+			if o.Line > l.Line {
+				out = append(out, Finding{Line: l.Line, Severity: SeverityWarning, Rule: RuleLinkAnchor,
+					Message: fmt.Sprintf("#%s goes to the first heading %q (line %d), not to the one below this link (line %d): link #%s if that one is meant",
+						anchor, h.Text, h.Line, o.Line, o.ID)})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// nearestHeading is the anchor of the one heading the missing anchor is a
+// misspelling of (at most two edits away).
+func nearestHeading(anchor string, hs []heading) string {
+	var found []string
+	for _, h := range hs {
+		if h.ID != "" && nearMissDistance(h.ID, anchor) <= 2 {
+			found = append(found, h.ID)
+		}
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return ""
+}
