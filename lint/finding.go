@@ -66,25 +66,6 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s:%d: %s: %s", f.Path, f.Line, f.Severity, f.Message)
 }
 
-// Rules the checker reports, by name.
-const (
-	RuleUnread         = "unread"          // notice: a part of the guide the reader could not read
-	RuleBlockSyntax    = "block-syntax"    // a code block that does not parse
-	RuleStepNumbers    = "step-numbers"    // two steps with one number, or a gap
-	RuleDuplicateVar   = "duplicate-var"   // a variable set twice in one block
-	RuleSitevar        = "sitevar"         // one sitevar given two values
-	RuleClientSecret   = "client-secret"   // the client_secret is not the digest of the Assumptions' secret
-	RuleAssumption     = "assumption"      // a method's value disagrees with the Assumptions
-	RuleRedirectURI    = "redirect-uri"    // a redirect URI not among the client's
-	RuleScopes         = "scopes"          // a method's scopes differ from the client's
-	RuleProvider       = "provider-url"    // an issuer, discovery or endpoint URL that is not Authelia's
-	RuleMethodDisagree = "method-disagree" // two methods give one setting different values
-	RuleMethodNames    = "method-names"    // two methods name one setting differently
-	RuleMethodMissing  = "method-missing"  // a variable one method sets and another does not
-	RuleIntroMethods   = "intro-methods"   // the introduction names methods the guide does not have
-	RuleScopeSeparator = "scope-separator" // methods write one scope list with different separators
-)
-
 // Options are the reader's (sitevars) and the checker's.
 type Options struct {
 	// Sitevars overrides the value of sitevar shortcodes by name (see
@@ -113,13 +94,7 @@ func Check(path string, o Options) (*guide.Guide, []Finding, error) {
 func Read(path string, src []byte, o Options) (*guide.Guide, []Finding) {
 	g := guide.Read(path, src, guide.Options{Sitevars: o.Sitevars})
 	s := sourceOf(g)
-	found := problems(g)
-	found = append(found, Findings(g)...)
-	for _, r := range Rules() {
-		if r.check != nil {
-			found = append(found, r.check(s)...)
-		}
-	}
+	found := run(g, s, PhaseReading, PhaseAgree, PhaseMethods, PhaseText)
 	for i := range found {
 		found[i].Path = path
 		if found[i].Line <= 0 {
@@ -133,21 +108,6 @@ func Read(path string, src []byte, o Options) (*guide.Guide, []Finding) {
 	found = s.keep(found, disabled)
 	SortFindings(found)
 	return g, found
-}
-
-// problems are the findings of what the reading met (guide.Problem), but
-// the sitevars given two values (Findings reports them), in the order met,
-// each at its rule's severity.
-func problems(g *guide.Guide) []Finding {
-	var out []Finding
-	for _, p := range g.Problems {
-		if p.Kind == guide.ProblemSitevar {
-			continue
-		}
-		r, _ := RuleNamed(p.Kind)
-		out = append(out, Finding{Path: g.Path, Line: p.Line, Severity: r.Severity, Rule: p.Kind, Message: p.Message, Method: p.Method})
-	}
-	return out
 }
 
 // sourceOf is what the rules read of g; nil when g was not read by Read

@@ -16,7 +16,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "a value (URL, sitevar) left inside a placeholder's angle brackets in a code span or block",
 	Example:  "`oidc-issuer = <https://auth.example.com>`",
-	check:    checkAngleBrackets,
+	Phase:    PhaseText,
+	Run:      textRule(checkAngleBrackets),
 })
 
 var angledRe = regexp.MustCompile(`<([^<>\s]+)>`)

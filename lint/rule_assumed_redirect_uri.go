@@ -16,7 +16,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "the redirect URI the Assumptions give (\"in the format of `…`\") is one of the client's redirect_uris; a <placeholder> stands for one path segment",
 	Example:  "\"the redirect URI in the format of `https://app.example.com/login`\" beside `redirect_uris: ['https://app.example.com/oauth/callback']`",
-	check:    checkAssumedRedirectURI,
+	Phase:    PhaseText,
+	Run:      textRule(checkAssumedRedirectURI),
 })
 
 // redirectPhraseRe: an item of the Assumptions that says what the redirect

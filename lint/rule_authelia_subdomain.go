@@ -16,7 +16,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "an issuer, discovery or endpoint URL of Authelia writes its subdomain with the subdomain-authelia sitevar when the Authelia Root URL does, or it stops matching once the reader sets their preferences",
 	Example:  "`https://auth.{{< sitevar name=\"domain\" >}}` beside an Authelia Root URL `https://{{< sitevar name=\"subdomain-authelia\" >}}.{{< sitevar name=\"domain\" >}}/`",
-	check:    checkAutheliaSubdomain,
+	Phase:    PhaseText,
+	Run:      textRule(checkAutheliaSubdomain),
 })
 
 // rawURLRe is a URL as written: its host may hold shortcodes.

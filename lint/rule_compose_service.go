@@ -22,7 +22,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "a Docker Compose service is not a misspelling of the guide's application, nor named after another application (an example name is a warning)",
 	Example:  "`services: oics:` in the ocis guide; `services: expressjs-example:` in the Flower guide",
-	check:    checkComposeServices,
+	Phase:    PhaseText,
+	Run:      textRule(checkComposeServices),
 })
 
 // composeService is one service of a compose block.

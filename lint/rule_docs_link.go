@@ -22,7 +22,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "a relative link into the docs site resolves outside content/ or to a section the docs do not have",
 	Example:  "`../../../configuration/identity-providers/openid-connect/clients.md` (integration/configuration/…) from a guide's folder",
-	check:    checkDocsLinks,
+	Phase:    PhaseText,
+	Run:      textRule(checkDocsLinks),
 })
 
 // guideDir is where a client guide stands under docs/content; until July

@@ -18,7 +18,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "an escaped shortcode ({{</* … */>}}, printed as written) inside a value or URL",
 	Example:  "`https://app.{{</* sitevar name=\"domain\" nojs=\"example.com\" */>}}/account`",
-	check:    checkEscapedShortcodes,
+	Phase:    PhaseText,
+	Run:      textRule(checkEscapedShortcodes),
 })
 
 var escapedRe = regexp.MustCompile(`\{\{([<%])/\*\s*(.*?)\s*\*/([>%])\}\}`)

@@ -22,7 +22,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "a code block's fence language, title and content agree, its attributes are closed and its title is no misspelt well-known file name",
 	Example:  "a `toml` fence titled `config.yaml` over YAML, `{title=\"httproute.yaml}`, `{title=\"comppse.yml\"}`",
-	check:    checkFences,
+	Phase:    PhaseText,
+	Run:      textRule(checkFences),
 })
 
 // wellKnownFiles are file names a reader's tools look for by name: a title

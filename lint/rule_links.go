@@ -24,7 +24,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "a reference link with no [label]: definition, or an inline link with no closing parenthesis, renders as text",
 	Example:  "`[client configuration]` with no `[client configuration]: ../../../../configuration/…` line",
-	check:    checkLinkReferences,
+	Phase:    PhaseText,
+	Run:      textRule(checkLinkReferences),
 })
 
 // link-anchor: an in-page link goes to a heading of the guide.
@@ -33,7 +34,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "an in-page link (#anchor) goes to no heading of the guide (a warning when two headings share the anchor)",
 	Example:  "`[Configuration Escape Hatch](#configuration-escape-hatch)` in a guide without that heading",
-	check:    checkLinkAnchors,
+	Phase:    PhaseText,
+	Run:      textRule(checkLinkAnchors),
 })
 
 // flatText is the inline text of a block as goldmark left it, with, for

@@ -17,7 +17,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "a setting's name one or two letters off the same setting in another method (a plural only is a warning across kinds of method)",
 	Example:  "`server.odic.client_id` beside `SERVER_OIDC_CLIENT_ID`",
-	check:    checkMisspeltSettings,
+	Phase:    PhaseText,
+	Run:      textRule(checkMisspeltSettings),
 })
 
 // misspelling is two names of one setting that differ in one word.

@@ -18,7 +18,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "a <placeholder> in a value that nothing in the guide explains",
 	Example:  "`'OAUTH2_BUTTON_COLOR': '<button-color>'` with no word on what colour to give",
-	check:    checkPlaceholders,
+	Phase:    PhaseText,
+	Run:      textRule(checkPlaceholders),
 })
 
 func checkPlaceholders(s *Source) []Finding {

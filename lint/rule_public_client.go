@@ -17,7 +17,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "a public client (public: true, or token_endpoint_auth_method none) is handed no client secret and authenticates with none; a confidential client has a client_secret and the Assumptions' Client Secret",
 	Example:  "`public: true` beside the Assumption Client Secret `insecure_secret`",
-	check:    checkPublicClient,
+	Phase:    PhaseText,
+	Run:      textRule(checkPublicClient),
 })
 
 // secretlessMethods authenticate a confidential client without a secret.

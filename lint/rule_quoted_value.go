@@ -16,7 +16,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "an Assumption or form value written in literal quotes instead of a code span",
 	Example:  "`__Port:__ '443'` or `- Redirect URI: 'https://app.example.com/callback'`",
-	check:    checkQuotedValues,
+	Phase:    PhaseText,
+	Run:      textRule(checkQuotedValues),
 })
 
 func checkQuotedValues(s *Source) []Finding {

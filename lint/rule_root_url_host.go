@@ -16,7 +16,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "the Application Root URL's host is the host of the client's redirect URIs (loopback and custom schemes aside); a setting of the application's own address on another host is a warning",
 	Example:  "Application Root URL `https://wiki.example.com/` beside `redirect_uris: ['https://wikijs.example.com/login/callback']`",
-	check:    checkRootURLHost,
+	Phase:    PhaseText,
+	Run:      textRule(checkRootURLHost),
 })
 
 func checkRootURLHost(s *Source) []Finding {

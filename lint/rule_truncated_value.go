@@ -18,7 +18,8 @@ var _ = register(Rule{
 	Severity: SeverityError,
 	Doc:      "a value cut short with ... or … where the full value is expected",
 	Example:  "`client_secret: '$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$...'`",
-	check:    checkTruncatedValues,
+	Phase:    PhaseText,
+	Run:      textRule(checkTruncatedValues),
 })
 
 var (

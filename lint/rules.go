@@ -8,31 +8,47 @@ import (
 	"github.com/guidewalk/guidewalk/guide"
 )
 
-// Rule is one check of the offline checker: a stable name a maintainer can
-// disable, the severity it reports at most, and the one line of
-// documentation the README's table of rules shows. Each rule is registered
-// in a file of its own (rule_*.go), with good and bad fixtures in
-// testdata/rules/<name>/.
+// Rule is one check of the offline checker, as an analysis.Analyzer is one
+// analysis: a stable name a maintainer can disable, the severity it reports
+// at most, the one line of documentation the README's table of rules shows,
+// and Run, which reads the guide's facts and reports findings with their
+// fixes. Each rule is a value registered in a file of its own
+// (rule_<name>.go) that holds its whole logic, with fixtures in
+// testdata/rules/<name>/ (see fixtures_test.go).
 type Rule struct {
 	Name     string
 	Severity Severity // the most it reports; what depends on the application is a warning
 	Doc      string   // one line: what it checks
 	Example  string   // a short bad example it reports
 
-	// check reads the guide and says what is wrong; nil for the rules the
-	// reading and the comparison of methods report (consistency.go).
-	check func(s *Source) []Finding
+	// Phase is when it runs among the others (then by name): it orders
+	// the findings of one line and one severity.
+	Phase Phase
+
+	// Run reads the guide (Pass.Guide, Pass.Source) and reports what is
+	// wrong (Pass.Report).
+	Run func(p *Pass)
 }
+
+// Phase groups the rules by what they compare, in the order they run.
+type Phase int
+
+const (
+	PhaseReading Phase = iota // what the reading met (guide.Problem)
+	PhaseAgree                // a value against the one that says it: the client, the Assumptions, a sitevar
+	PhaseMethods              // the configuration methods against each other
+	PhaseText                 // the text as written and rendered (needs Pass.Source)
+)
 
 var registry = map[string]Rule{}
 
 // register adds a rule to the checker; a rule file calls it from a var.
 func register(r Rule) Rule {
-	if r.Name == "" || r.Doc == "" || r.Severity == 0 {
-		panic("guide: a rule needs a name, a severity and a line of documentation: " + r.Name)
+	if r.Name == "" || r.Doc == "" || r.Severity == 0 || r.Run == nil {
+		panic("lint: a rule needs a name, a severity, a line of documentation and a Run: " + r.Name)
 	}
 	if _, dup := registry[r.Name]; dup {
-		panic("guide: rule registered twice: " + r.Name)
+		panic("lint: rule registered twice: " + r.Name)
 	}
 	registry[r.Name] = r
 	return r
@@ -52,6 +68,18 @@ func Rules() []Rule {
 func RuleNamed(name string) (Rule, bool) {
 	r, ok := registry[name]
 	return r, ok
+}
+
+// textRule is the Run of a rule of the text: check's findings, reported.
+func textRule(check func(s *Source) []Finding) func(p *Pass) {
+	return func(p *Pass) {
+		if p.Source == nil {
+			return
+		}
+		for _, f := range check(p.Source) {
+			p.Report(f)
+		}
+	}
 }
 
 // Fix is the replacement of one line of the guide, in its source form

@@ -351,15 +351,44 @@ func rank(k guide.MethodKind) int {
 
 func envLike(k guide.MethodKind) bool { return k == guide.MethodEnv || k == guide.MethodCompose }
 
-// compareMethods compares two methods' settings matched by meaning: the
-// same variable name in two environment blocks, otherwise names whose words
-// say the same thing, when exactly one setting of each side matches.
-func compareMethods(a, b view, add addFunc) {
-	if a.m.Kind == b.m.Kind && (a.m.Kind == guide.MethodSteps || a.m.Kind == guide.MethodFile) {
-		return // two sets of steps or two files: two screens, two files, two set-ups
+// comparison is two methods' settings matched by meaning, which the rules
+// of PhaseMethods read: the same variable name in two environment blocks,
+// otherwise names whose words say the same thing, when exactly one setting
+// of each side matches.
+type comparison struct {
+	a, b         view
+	pairs        [][2]entry
+	restA, restB []entry // the settings of a, b that match none of the other
+}
+
+// comparisons are the guide's methods compared two by two, in order, read
+// once; two sets of steps or two files are not compared (two screens, two
+// files, two set-ups).
+func (p *Pass) comparisons() []comparison {
+	if sh := p.shared; !sh.read.comparisons {
+		views := p.views()
+		for i := range views {
+			for j := i + 1; j < len(views); j++ {
+				a, b := views[i], views[j]
+				if a.m.Kind == b.m.Kind && (a.m.Kind == guide.MethodSteps || a.m.Kind == guide.MethodFile) {
+					continue
+				}
+				c := comparison{a: a, b: b}
+				c.pairs, c.restA, c.restB = match(a, b)
+				sh.comparisons = append(sh.comparisons, c)
+			}
+		}
+		sh.read.comparisons = true
 	}
-	pairs, unmatchedA, unmatchedB := match(a, b)
-	for _, p := range pairs {
+	return p.shared.comparisons
+}
+
+// sure are the matched pairs whose values the rules compare: both sure of
+// what they are, neither a placeholder; the more authoritative first (see
+// rank), else the first in the guide.
+func (c comparison) sure() [][2]entry {
+	var out [][2]entry
+	for _, p := range c.pairs {
 		x, y := p[0], p[1]
 		if !x.comparable || !y.comparable || placeholder(x.value) || placeholder(y.value) || !sureToCompare(x, y) {
 			continue
@@ -367,35 +396,16 @@ func compareMethods(a, b view, add addFunc) {
 		if rank(y.kind) > rank(x.kind) || (rank(y.kind) == rank(x.kind) && y.line > x.line) {
 			x, y = y, x
 		}
-		d1, d2 := x.desc, y.desc
-		if !agree(x, y) {
-			add(SeverityError, RuleMethodDisagree, x.method, x.line, "%s and %s disagree: %s, %s%s; make them one value (neither is authoritative: no fix)", d1, d2, x.phrase, y.phrase, whereLongValuesDiffer(x.value, y.value))
-			continue
-		}
-		if (x.meaning == meaningScopes || y.meaning == meaningScopes) && x.kind != guide.MethodFile && y.kind != guide.MethodFile {
-			if sx, sy := separator(x.value), separator(y.value); sx != "" && sy != "" && sx != sy {
-				add(SeverityWarning, RuleScopeSeparator, x.method, x.line, "%s and %s separate the scopes differently: %s, %s (which one the application reads is its business)", d1, d2, x.phrase, y.phrase)
-			}
-		}
+		out = append(out, [2]entry{x, y})
 	}
-	if !envLike(a.m.Kind) || !envLike(b.m.Kind) || len(pairs)*2 < min(len(a.entries), len(b.entries)) {
-		return // not two environments of one application
-	}
-	sides := []struct {
-		from, to   view
-		rest, free []entry
-	}{{a, b, unmatchedA, unmatchedB}, {b, a, unmatchedB, unmatchedA}}
-	for i, s := range sides {
-		for _, e := range s.rest {
-			if other, ok := namedDifferently(e, s.free); ok {
-				if i == 0 {
-					add(SeverityError, RuleMethodNames, e.method, e.line, "%s and %s name one setting differently: line %d sets %s, line %d sets %s; use the application's name in both (neither is authoritative: no fix)", s.from.desc, s.to.desc, e.line, e.name, other.line, other.name)
-				}
-				continue
-			}
-			add(SeverityWarning, RuleMethodMissing, e.method, e.line, "%s (line %d) sets %s=%s, %s (line %d) does not set it", s.from.desc, e.line, e.name, short(e.value), s.to.desc, s.to.m.Block.Line)
-		}
-	}
+	return out
+}
+
+// twoEnvironments: the two methods are two environments (.env, compose) of
+// one application: both environment-like, and at least half the settings
+// of the smaller one matched.
+func (c comparison) twoEnvironments() bool {
+	return envLike(c.a.m.Kind) && envLike(c.b.m.Kind) && len(c.pairs)*2 >= min(len(c.a.entries), len(c.b.entries))
 }
 
 // sureToCompare: settings of two kinds of method are compared when what they
