@@ -1,11 +1,12 @@
 package lint
 
 import (
-	"github.com/guidewalk/guidewalk/guide"
 	"net"
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 // What the rules of the client and the Assumptions read (assumed-redirect-uri,

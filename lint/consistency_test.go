@@ -1,10 +1,11 @@
 package lint
 
 import (
-	"github.com/guidewalk/guidewalk/guide"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 func TestRealGuideIsConsistent(t *testing.T) {

@@ -2,10 +2,11 @@ package lint
 
 import (
 	"fmt"
-	"github.com/guidewalk/guidewalk/guide"
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 // Severity ranks a finding.

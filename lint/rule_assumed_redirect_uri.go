@@ -2,9 +2,10 @@ package lint
 
 import (
 	"fmt"
-	"github.com/guidewalk/guidewalk/guide"
 	"regexp"
 	"strings"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 // RuleAssumedRedirectURI: the redirect URI the Assumptions say the

@@ -2,9 +2,10 @@ package lint
 
 import (
 	"fmt"
-	"github.com/guidewalk/guidewalk/guide"
 	"regexp"
 	"strings"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 // RuleAutheliaSubdomain: an Authelia URL writes its host as the Authelia

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"github.com/guidewalk/guidewalk/guide"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/guidewalk/guidewalk/guide"
 	"gopkg.in/yaml.v3"
 )
 

@@ -2,9 +2,10 @@ package lint
 
 import (
 	"fmt"
-	"github.com/guidewalk/guidewalk/guide"
 	"regexp"
 	"strings"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 // RuleEscapedShortcode: an escaped shortcode inside a value or URL.
@@ -63,5 +64,3 @@ func checkEscapedShortcodes(s *Source) []Finding {
 	}
 	return out
 }
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' }

@@ -2,10 +2,11 @@ package lint
 
 import (
 	"fmt"
-	"github.com/guidewalk/guidewalk/guide"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 // RuleMisspeltSetting: where methods give the same settings, one writes a

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -81,8 +80,6 @@ func addressesReader(name string) bool {
 	w := strings.Fields(normalWords(name))
 	return len(w) > 1 && (w[0] == "your" || w[0] == "my")
 }
-
-var commentRe = regexp.MustCompile(`(^|\s)(#|//|;)\s*\S`)
 
 // lineComment: the rest of a block line holds a comment.
 func lineComment(rest string) bool { return commentRe.MatchString(rest) }

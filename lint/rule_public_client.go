@@ -2,10 +2,11 @@ package lint
 
 import (
 	"fmt"
-	"github.com/guidewalk/guidewalk/guide"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 // RulePublicClient: a public client is given no secret, a confidential one

@@ -2,9 +2,10 @@ package lint
 
 import (
 	"fmt"
-	"github.com/guidewalk/guidewalk/guide"
 	"slices"
 	"strings"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 // RuleRootURLHost: the Application Root URL is on the host of the client's

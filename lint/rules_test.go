@@ -1,12 +1,13 @@
 package lint
 
 import (
-	"github.com/guidewalk/guidewalk/guide"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 func findingsOf(t *testing.T, path string, o Options) []Finding {

@@ -2,13 +2,14 @@ package lint
 
 import (
 	"errors"
-	"github.com/guidewalk/guidewalk/guide"
 	"os"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 // Upstream revisions of Authelia's guides, read where they are shared; they

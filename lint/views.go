@@ -2,13 +2,14 @@ package lint
 
 import (
 	"fmt"
-	"github.com/guidewalk/guidewalk/guide"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/guidewalk/guidewalk/guide"
 )
 
 // meaning is what a setting is, as far as the checker is sure.

@@ -1,13 +1,13 @@
 package steps
 
 import (
-	"github.com/guidewalk/guidewalk/lint"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 )
 
 func guidePath() string {
