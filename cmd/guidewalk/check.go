@@ -104,8 +104,8 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fixed, err := fixReports(r, true)
 		n := 0
 		for _, fg := range fixed {
-			n += len(fg.fixed)
-			fmt.Fprintf(stderr, "guidewalk check: fixed %s in %s\n", plural(len(fg.fixed), "line"), fg.path)
+			n += len(fg.Applied)
+			fmt.Fprintf(stderr, "guidewalk check: fixed %s in %s\n", plural(len(fg.Applied), "line"), fg.path)
 		}
 		if err != nil {
 			return usageErr("--fix: %v", err)
