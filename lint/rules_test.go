@@ -2,7 +2,6 @@ package lint
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -21,39 +20,6 @@ func findingsOf(t *testing.T, path string, o Options) []Finding {
 
 func ofRule(fs []Finding, rule string) []Finding {
 	return slices.DeleteFunc(slices.Clone(fs), func(f Finding) bool { return f.Rule != rule })
-}
-
-// TestRuleFixtures: every rule has a bad fixture it reports and a good one
-// it does not; a good fixture has no error or warning of any rule.
-func TestRuleFixtures(t *testing.T) {
-	for _, r := range Rules() {
-		t.Run(r.Name, func(t *testing.T) {
-			dir := filepath.Join("testdata", "rules", r.Name)
-			bad, good := filepath.Join(dir, "bad.md"), filepath.Join(dir, "good.md")
-			for _, p := range []string{bad, good} {
-				if _, err := os.Stat(p); err != nil {
-					t.Fatalf("rule %s has no fixture %s", r.Name, p)
-				}
-			}
-			if got := ofRule(findingsOf(t, bad, Options{}), r.Name); len(got) == 0 {
-				t.Errorf("%s: rule %s reports nothing", bad, r.Name)
-			} else {
-				for _, f := range got {
-					if f.Severity > r.Severity {
-						t.Errorf("%s: %s is more severe than the rule says (%s)", f, f.Severity, r.Severity)
-					}
-				}
-			}
-			for _, f := range findingsOf(t, good, Options{}) {
-				if f.Rule == r.Name || f.Severity >= SeverityWarning {
-					t.Errorf("good fixture: %s [%s]", f, f.Rule)
-				}
-			}
-			if got := ofRule(findingsOf(t, bad, Options{Disable: []string{r.Name}}), r.Name); len(got) > 0 {
-				t.Errorf("--disable %s still reports %v", r.Name, got)
-			}
-		})
-	}
 }
 
 func TestRulesDocumented(t *testing.T) {
