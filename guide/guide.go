@@ -149,8 +149,8 @@ func ParseWith(path string, src []byte, o Options) (*Guide, error) {
 }
 
 // parse reads the whole guide. Strict (the suite's reading), the first
-// problem ends it; lenient (the checker's), each problem is a finding and
-// the reading goes on with what is there.
+// problem ends it; lenient (the checker's), each problem is a Problem of the
+// guide and the reading goes on with what is there.
 func (p *parser) parse(src []byte, o Options) error {
 	body, fm, err := p.splitFrontMatter(src)
 	if err != nil {

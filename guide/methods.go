@@ -365,7 +365,7 @@ func (p *parser) fileMethod(b Block, ctx context) ([]Method, error) {
 }
 
 // quietFileMethod is fileMethod for a block that may not be YAML at all:
-// one that does not parse is no finding.
+// one that does not parse is no Problem.
 func (p *parser) quietFileMethod(b Block, ctx context) ([]Method, error) {
 	var probe yaml.Node
 	if yaml.Unmarshal([]byte(b.Text), &probe) != nil {

@@ -33,7 +33,7 @@ func (s *Source) items() []assumedItem {
 	return s.facts.items
 }
 
-// methodViews are the methods as their settings (see Guide.views).
+// methodViews are the methods as their settings (see viewsOf).
 func (s *Source) methodViews() []view {
 	if f := &s.facts; !f.read.views {
 		f.views, f.read.views = viewsOf(s.Guide), true
