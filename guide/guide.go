@@ -46,15 +46,25 @@ type Guide struct {
 
 	// Problems is what the reading met that a rule may want: what it could
 	// not read, a block that does not parse, two steps with one number, a
-	// variable set twice, the introduction naming other methods, one
-	// sitevar given two values; in the order met (sitevars last). A strict
-	// reading stops at the first of them instead, but for sitevars.
+	// variable set twice, one sitevar given two values; in the order met
+	// (sitevars last). A strict reading stops at the first of them
+	// instead, but for sitevars.
 	Problems []Problem
 
-	intro     []introMethod
+	// Intro are the methods the Application section's introduction names,
+	// in order; ApplicationHeadings the headings of the section.
+	Intro               []IntroMethod
+	ApplicationHeadings []Heading
+
 	src       *Source      // the guide as written; nil unless Read read it
 	clients   []YAMLClient // ClientYAML's clients with their lines, read once (YAMLClients)
 	clientsOf *string      // the ClientYAML they were read from; nil before
+}
+
+// Heading is a heading of the guide, as rendered.
+type Heading struct {
+	Text        string
+	Level, Line int
 }
 
 // Problem is something the reading met at a line of the guide: a fact a
@@ -72,7 +82,6 @@ const (
 	ProblemBlockSyntax  = "block-syntax"  // a code block (or the front matter) that does not parse
 	ProblemStepNumbers  = "step-numbers"  // two steps with one number, or a gap
 	ProblemDuplicateVar = "duplicate-var" // a variable set twice in one block
-	ProblemIntroMethods = "intro-methods" // the introduction names methods the guide does not have
 	ProblemSitevar      = "sitevar"       // one sitevar given two values
 )
 
@@ -176,7 +185,6 @@ func (p *parser) parse(src []byte, o Options) error {
 	for _, err := range p.sitevarConflicts {
 		p.g.Problems = append(p.g.Problems, Problem{Kind: ProblemSitevar, Line: err.Line, Message: err.Msg})
 	}
-	p.g.intro = p.intro
 	return nil
 }
 
@@ -191,7 +199,6 @@ type parser struct {
 
 	lenient bool   // the checker's reading: problems are facts, not the end
 	method  string // the label of the method being read, for problems
-	intro   []introMethod
 }
 
 // report is a problem met while reading. Strict, it is the error that ends

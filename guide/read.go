@@ -3,8 +3,6 @@ package guide
 import (
 	"fmt"
 	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -15,10 +13,11 @@ import (
 // configures the application is a method, at any heading depth, inside a
 // step too; numbered lists continued after a block are one list of steps.
 
-// introMethod is a method the Application section's introduction names.
-type introMethod struct {
-	name string
-	line int
+// IntroMethod is a method the Application section's introduction names
+// ("there are two methods, using the Configuration File, or the Web GUI").
+type IntroMethod struct {
+	Name string
+	Line int // the line of its paragraph
 }
 
 func (p *parser) readApplication() error {
@@ -86,7 +85,9 @@ func (p *parser) readApplication() error {
 		}
 	}
 	p.method = ""
-	p.checkIntro(headings, levels, lines)
+	for i, h := range headings {
+		p.g.ApplicationHeadings = append(p.g.ApplicationHeadings, Heading{Text: h, Level: levels[i], Line: lines[i]})
+	}
 	if len(p.g.Methods) == 0 {
 		return p.unread(p.errorf(p.g.ApplicationLine, "section %q has no numbered list of steps, nor a .env, Docker Compose or configuration file block the checker reads",
 			p.g.stepsHeading))
@@ -207,89 +208,9 @@ func (p *parser) readIntro(para *ast.Paragraph) {
 			}
 		}
 		if name != "" {
-			p.intro = append(p.intro, introMethod{name: name, line: p.nodeLine(para)})
+			p.g.Intro = append(p.g.Intro, IntroMethod{Name: name, Line: p.nodeLine(para)})
 		}
 	}
-}
-
-// checkIntro: each method the introduction names is one of the section's
-// headings, and each method heading of the section is named by the
-// introduction. Said only when the section has headings to name methods.
-func (p *parser) checkIntro(headings []string, levels, lines []int) {
-	if len(headings) == 0 || len(p.intro) == 0 {
-		return
-	}
-	names := func(a, b string) bool {
-		ka, kb := Normalize(a), Normalize(b)
-		return strings.Contains(ka, kb) || strings.Contains(kb, ka)
-	}
-	var missing []string
-	for _, im := range p.intro {
-		found := false
-		for _, h := range headings {
-			if names(h, im.name) {
-				found = true
-			}
-		}
-		if !found {
-			missing = append(missing, strconv.Quote(im.name))
-		}
-	}
-	if len(missing) > 0 {
-		p.report(ProblemIntroMethods, p.errorf(p.intro[0].line, "the introduction names %s, but the guide has no section for %s: it has %s; name only the methods the guide has",
-			methodCount(len(p.intro)), strings.Join(missing, " nor "), quoteAll(headings)))
-		return
-	}
-	// The other way: a method heading the introduction does not name.
-	var unnamed []string
-	methods := 0
-	for i, h := range headings {
-		if levels[i] != slices.Min(levels) || !p.methodHeading(h) {
-			continue
-		}
-		methods++
-		if !slices.ContainsFunc(p.intro, func(im introMethod) bool { return names(h, im.name) }) {
-			unnamed = append(unnamed, fmt.Sprintf("%q (line %d)", h, lines[i]))
-		}
-	}
-	if len(unnamed) > 0 && methods > len(p.intro) {
-		var named []string
-		for _, im := range p.intro {
-			named = append(named, strconv.Quote(im.name))
-		}
-		p.report(ProblemIntroMethods, p.errorf(p.intro[0].line, "the introduction names %s (%s), but the guide has %d: it also has %s; name every method in the introduction",
-			methodCount(len(p.intro)), strings.Join(named, ", "), methods, strings.Join(unnamed, " and ")))
-	}
-}
-
-func methodCount(n int) string {
-	if n == 1 {
-		return "1 method"
-	}
-	return strconv.Itoa(n) + " methods"
-}
-
-// methodNames are the headings that name a way to configure an
-// application, normalized.
-var methodNames = []string{"configurationfile", "configurationfiles", "configfile", "environmentvariables", "environmentvariable",
-	"webgui", "gui", "webui", "webinterface", "admininterface", "cli", "commandline", "commandlineinterface", "api",
-	"dockercompose", "helm", "helmchart"}
-
-// methodHeading: a heading that names a way to configure the application
-// and holds a method the checker read.
-func (p *parser) methodHeading(h string) bool {
-	if !slices.Contains(methodNames, Normalize(h)) {
-		return false
-	}
-	return slices.ContainsFunc(p.g.Methods, func(m Method) bool { return m.Name == h })
-}
-
-func quoteAll(s []string) string {
-	q := make([]string, len(s))
-	for i, x := range s {
-		q[i] = strconv.Quote(x)
-	}
-	return strings.Join(q, ", ")
 }
 
 // iniMethod reads a TOML or INI configuration file block line by line:

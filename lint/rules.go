@@ -34,7 +34,7 @@ type Rule struct {
 type Phase int
 
 const (
-	PhaseReading Phase = iota // what the reading met (guide.Problem)
+	PhaseReading Phase = iota // what the reading met (guide.Problem), the guide's shape as read (its introduction)
 	PhaseAgree                // a value against the one that says it: the client, the Assumptions, a sitevar
 	PhaseMethods              // the configuration methods against each other
 	PhaseText                 // the text as written and rendered (needs Pass.Source)
