@@ -45,8 +45,8 @@ type Guide struct {
 	stepsHeading    string // the heading holding Steps, as written
 
 	// Problems is what the reading met that a rule may want: what it could
-	// not read, a block that does not parse, two steps with one number, a
-	// variable set twice, one sitevar given two values; in the order met
+	// not read, a block that does not parse, a variable set twice, one
+	// sitevar given two values; in the order met
 	// (sitevars last). A strict reading stops at the first of them
 	// instead, but for sitevars.
 	Problems []Problem
@@ -56,9 +56,25 @@ type Guide struct {
 	Intro               []IntroMethod
 	ApplicationHeadings []Heading
 
+	// NumberedLists are the numbered lists of steps the lenient reading
+	// read, each with the steps of its method before it.
+	NumberedLists []NumberedList
+
 	src       *Source      // the guide as written; nil unless Read read it
 	clients   []YAMLClient // ClientYAML's clients with their lines, read once (YAMLClients)
 	clientsOf *string      // the ClientYAML they were read from; nil before
+}
+
+// NumberedList is a numbered list of steps as the lenient reading read it:
+// Steps are its method's steps up to its last item, Steps[Before:] its
+// own; Written[i] says whether the list's item i keeps the number written
+// in the source (not a list numbered "1." throughout, nor an item whose
+// number cannot be read, which are numbered by position).
+type NumberedList struct {
+	Steps   []Step
+	Before  int
+	Written []bool
+	Method  string // the label of the method being read (Method.Label)
 }
 
 // Heading is a heading of the guide, as rendered.
@@ -80,7 +96,6 @@ type Problem struct {
 const (
 	ProblemUnread       = "unread"        // a part of the guide the reader could not read
 	ProblemBlockSyntax  = "block-syntax"  // a code block (or the front matter) that does not parse
-	ProblemStepNumbers  = "step-numbers"  // two steps with one number, or a gap
 	ProblemDuplicateVar = "duplicate-var" // a variable set twice in one block
 	ProblemSitevar      = "sitevar"       // one sitevar given two values
 )

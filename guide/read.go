@@ -1,8 +1,8 @@
 package guide
 
 import (
-	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -125,8 +125,10 @@ func (p *parser) nestedBlocks(list *ast.List, ctx context) {
 }
 
 // lenientSteps reads a numbered list going on from prev. A list numbered
-// "1." throughout is numbered by position, as Markdown renders it; otherwise
-// two steps with one number, or a gap in the numbers, are an error.
+// "1." throughout is numbered by position, as Markdown renders it, as is an
+// item whose number cannot be read; otherwise a step keeps the number
+// written, and the list is a NumberedList of the guide (the step-numbers
+// rule reads the numbers as written there).
 func (p *parser) lenientSteps(list *ast.List, prev []Step) []Step {
 	steps := prev
 	var written []int
@@ -139,10 +141,7 @@ func (p *parser) lenientSteps(list *ast.List, prev []Step) []Step {
 		}
 	}
 	lazy = lazy && len(written) > 1
-	at := map[int]int{} // number -> line
-	for _, st := range steps {
-		at[st.Number] = st.Line
-	}
+	nl := NumberedList{Before: len(prev), Method: p.method}
 	i := 0
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 		st, _ := p.step(item)
@@ -150,26 +149,15 @@ func (p *parser) lenientSteps(list *ast.List, prev []Step) []Step {
 		if len(steps) > 0 {
 			want = steps[len(steps)-1].Number + 1
 		}
-		renumber := fmt.Sprintf("number it %d", want)
-		if item.NextSibling() != nil {
-			renumber += " and the steps after it in turn"
-		}
-		switch {
-		case lazy || written[i] == 0:
+		if lazy || written[i] == 0 {
 			st.Number = want
-		case st.Number == want:
-		case at[st.Number] > 0:
-			p.report(ProblemStepNumbers, p.errorf(st.Line, "two steps are numbered %d: line %d and line %d; %s", st.Number, at[st.Number], st.Line, renumber))
-		case len(steps) > 0 && st.Number > want:
-			// The reader sees the gap as written: a step is missing, or the
-			// number is wrong.
-			prevSt := steps[len(steps)-1]
-			p.report(ProblemStepNumbers, p.errorf(st.Line, "step %d is missing: step %d (line %d) is followed by step %d; %s", want, prevSt.Number, prevSt.Line, st.Number, renumber))
 		}
+		nl.Written = append(nl.Written, !lazy && written[i] != 0)
 		i++
-		at[st.Number] = st.Line
 		steps = append(steps, st)
 	}
+	nl.Steps = slices.Clone(steps)
+	p.g.NumberedLists = append(p.g.NumberedLists, nl)
 	return steps
 }
 
