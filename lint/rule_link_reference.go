@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // RuleLinkReference: [text] with no definition, [text](url with no ")".
@@ -23,53 +22,6 @@ var _ = register(Rule{
 	Phase:    PhaseText,
 	Run:      textRule(checkLinkReferences),
 })
-
-// flatText is the inline text of a block as goldmark left it, with, for
-// each byte, its offset in the source (-1 for what stands for markup).
-type flatText struct {
-	s   []byte
-	off []int
-}
-
-const (
-	flatCode = '\x01' // a code span
-	flatLink = '\x02' // a link, an image, raw HTML: not text
-)
-
-func (f *flatText) add(b []byte, start int) {
-	for i, c := range b {
-		f.s = append(f.s, c)
-		if start < 0 {
-			f.off = append(f.off, -1)
-		} else {
-			f.off = append(f.off, start+i)
-		}
-	}
-}
-
-func (d *mdDoc) flatten(n ast.Node, f *flatText) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.Text:
-			f.add(c.Segment.Value(d.src), c.Segment.Start)
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				f.add([]byte{' '}, -1)
-			}
-		case *ast.String:
-			f.add(c.Value, -1)
-		case *ast.CodeSpan:
-			f.add([]byte{flatCode}, d.firstOffset(c))
-		case *ast.AutoLink:
-			f.add(c.URL(d.src), -1)
-		case *ast.Link, *ast.Image, *ast.RawHTML, *east.TaskCheckBox, *east.FootnoteLink:
-			f.add([]byte{flatLink}, d.firstOffset(c))
-		default:
-			if c.Type() == ast.TypeInline {
-				d.flatten(c, f)
-			}
-		}
-	}
-}
 
 // bracketRe is a [label] goldmark did not make a link of.
 var bracketRe = regexp.MustCompile(`\[([^\[\]\x01\x02]*[\pL\pN][^\[\]\x01\x02]*)\]`)
