@@ -68,8 +68,12 @@ func (p *Pass) reference() (reference, bool) {
 	return p.shared.ref, p.shared.refOK
 }
 
-// views are the methods as their settings (see viewsOf), read once.
+// views are the methods as their settings (see viewsOf), read once: the
+// Source's, which the rules of the text read too, when there is one.
 func (p *Pass) views() []view {
+	if p.Source != nil {
+		return p.Source.methodViews()
+	}
 	if sh := p.shared; !sh.read.views {
 		sh.views, sh.read.views = viewsOf(p.Guide), true
 	}
