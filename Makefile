@@ -49,7 +49,7 @@ lint:
 
 ## unit: the tests that need no containers
 unit:
-	$(GOTEST) ./guide/... ./steps/... ./apps/...
+	$(GOTEST) ./guide/... ./lint/... ./steps/... ./apps/...
 
 ## bench: the full guide warm, N=5 times (GUIDEWALK_GUIDE honoured); medians per phase in artifacts/bench.json, or bench-<guide>.json for another guide
 bench: bootstrap

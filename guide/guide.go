@@ -44,12 +44,61 @@ type Guide struct {
 	stepsLine       int
 	stepsHeading    string // the heading holding Steps, as written
 
-	sitevarConflicts []error // a sitevar given different values, for Consistency
-	intro            []introMethod
-	src              *Source      // the guide as written, for rules and fixes; nil until the checker reads it
-	clients          []yamlClient // ClientYAML's clients with their lines, read once (yamlClients)
-	clientsOf        *string      // the ClientYAML they were read from; nil before
+	// Problems is what the reading met that a rule may want: what it could
+	// not read, a block that does not parse, a variable set twice, one
+	// sitevar given two values; in the order met
+	// (sitevars last). A strict reading stops at the first of them
+	// instead, but for sitevars.
+	Problems []Problem
+
+	// Intro are the methods the Application section's introduction names,
+	// in order; ApplicationHeadings the headings of the section.
+	Intro               []IntroMethod
+	ApplicationHeadings []Heading
+
+	// NumberedLists are the numbered lists of steps the lenient reading
+	// read, each with the steps of its method before it.
+	NumberedLists []NumberedList
+
+	src       *Source      // the guide as written; nil unless Read read it
+	clients   []YAMLClient // ClientYAML's clients with their lines, read once (YAMLClients)
+	clientsOf *string      // the ClientYAML they were read from; nil before
 }
+
+// NumberedList is a numbered list of steps as the lenient reading read it:
+// Steps are its method's steps up to its last item, Steps[Before:] its
+// own; Written[i] says whether the list's item i keeps the number written
+// in the source (not a list numbered "1." throughout, nor an item whose
+// number cannot be read, which are numbered by position).
+type NumberedList struct {
+	Steps   []Step
+	Before  int
+	Written []bool
+	Method  string // the label of the method being read (Method.Label)
+}
+
+// Heading is a heading of the guide, as rendered.
+type Heading struct {
+	Text        string
+	Level, Line int
+}
+
+// Problem is something the reading met at a line of the guide: a fact a
+// rule may report.
+type Problem struct {
+	Kind    string // one of the Problem* kinds
+	Line    int    // 0 when it concerns the whole guide
+	Message string // one line
+	Method  string // the label of the method being read (Method.Label), if any
+}
+
+// Kinds of Problem; each is the name of the rule that reports it.
+const (
+	ProblemUnread       = "unread"        // a part of the guide the reader could not read
+	ProblemBlockSyntax  = "block-syntax"  // a code block (or the front matter) that does not parse
+	ProblemDuplicateVar = "duplicate-var" // a variable set twice in one block
+	ProblemSitevar      = "sitevar"       // one sitevar given two values
+)
 
 // Version is one tested product version.
 type Version struct {
@@ -124,12 +173,12 @@ func ParseWith(path string, src []byte, o Options) (*Guide, error) {
 }
 
 // parse reads the whole guide. Strict (the suite's reading), the first
-// problem ends it; lenient (the checker's), each problem is a finding and
-// the reading goes on with what is there.
+// problem ends it; lenient (the checker's), each problem is a Problem of the
+// guide and the reading goes on with what is there.
 func (p *parser) parse(src []byte, o Options) error {
 	body, fm, err := p.splitFrontMatter(src)
 	if err != nil {
-		if err := p.report(SeverityNotice, RuleUnread, err); err != nil {
+		if err := p.report(ProblemUnread, err); err != nil {
 			return err
 		}
 		body = src
@@ -148,8 +197,9 @@ func (p *parser) parse(src []byte, o Options) error {
 			return err
 		}
 	}
-	p.g.sitevarConflicts = p.sitevarConflicts
-	p.g.intro = p.intro
+	for _, err := range p.sitevarConflicts {
+		p.g.Problems = append(p.g.Problems, Problem{Kind: ProblemSitevar, Line: err.Line, Message: err.Msg})
+	}
 	return nil
 }
 
@@ -160,37 +210,32 @@ type parser struct {
 	doc        ast.Node
 	fmLine     int // line of the opening "---", 0 when there is no front matter
 
-	sitevarConflicts []error
+	sitevarConflicts []*Error
 
-	lenient bool      // the checker's reading: problems are findings, not the end
-	found   []Finding // the reading's findings, when lenient
-	method  string    // the label of the method being read, for findings
-	intro   []introMethod
+	lenient bool   // the checker's reading: problems are facts, not the end
+	method  string // the label of the method being read, for problems
 }
 
 // report is a problem met while reading. Strict, it is the error that ends
-// the reading; lenient, it becomes a finding of severity sev (none for sev
-// 0: a shape only the suite needs) and the reading goes on.
-func (p *parser) report(sev Severity, rule string, err error) error {
+// the reading; lenient, it becomes a Problem of the guide and the reading
+// goes on.
+func (p *parser) report(kind string, err error) error {
 	if !p.lenient {
 		return err
 	}
-	if sev == 0 {
-		return nil
-	}
-	f := Finding{Path: p.g.Path, Severity: sev, Rule: rule, Message: err.Error(), Method: p.method}
+	pr := Problem{Kind: kind, Message: err.Error(), Method: p.method}
 	if e, ok := err.(*Error); ok {
-		f.Line, f.Message = e.Line, e.Msg
+		pr.Line, pr.Message = e.Line, e.Msg
 	}
-	p.found = append(p.found, f)
+	p.g.Problems = append(p.g.Problems, pr)
 	return nil
 }
 
 // unreadErr is unread for an error of any type.
-func (p *parser) unreadErr(err error) error { return p.report(SeverityNotice, RuleUnread, err) }
+func (p *parser) unreadErr(err error) error { return p.report(ProblemUnread, err) }
 
-// unread reports what the checker cannot read: a notice, the reading goes on.
-func (p *parser) unread(err *Error) error { return p.report(SeverityNotice, RuleUnread, err) }
+// unread is what the reader cannot read: lenient, the reading goes on.
+func (p *parser) unread(err *Error) error { return p.report(ProblemUnread, err) }
 
 func (p *parser) errorf(line int, format string, args ...any) *Error {
 	return &Error{Path: p.g.Path, Line: line, Msg: fmt.Sprintf(format, args...)}
@@ -234,7 +279,7 @@ func (p *parser) frontMatter(fm []byte) error {
 	if err := yaml.Unmarshal(fm, &meta); err != nil {
 		// Front matter YAML starts on line 2 of the file.
 		line, msg := p.translateYAMLError(err, 2)
-		return p.report(SeverityError, RuleBlockSyntax, p.errorf(line, "invalid front matter: %s", msg))
+		return p.report(ProblemBlockSyntax, p.errorf(line, "invalid front matter: %s", msg))
 	}
 	p.g.Title = meta.Title
 	return nil
@@ -641,7 +686,7 @@ func (p *parser) clientYAML() error {
 	}
 	if err := yaml.Unmarshal([]byte(p.g.ClientYAML), &doc); err != nil {
 		line, msg := p.yamlError(err, p.g.ClientYAML, first)
-		if err := p.report(SeverityError, RuleBlockSyntax, p.errorf(line, "invalid YAML in the %q block: %s", headingText(3, hAuthelia), msg)); err != nil {
+		if err := p.report(ProblemBlockSyntax, p.errorf(line, "invalid YAML in the %q block: %s", headingText(3, hAuthelia), msg)); err != nil {
 			return err
 		}
 	}
@@ -881,3 +926,6 @@ func (g *Guide) Version(product string) (Version, error) {
 	return Version{}, g.errorf(g.versionsLine, "no tested version for %q in %q; it lists: %s",
 		product, headingText(2, hVersions), strings.Join(names, ", "))
 }
+
+// AssumptionsLine is the line of the Assumptions heading; 0 when there is none.
+func (g *Guide) AssumptionsLine() int { return g.assumptionsLine }

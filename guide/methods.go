@@ -337,7 +337,7 @@ func (p *parser) fileMethod(b Block, ctx context) ([]Method, error) {
 			return nil, err
 		}
 		line, msg := p.yamlError(err, b.Text, b.Line)
-		return nil, p.report(SeverityError, RuleBlockSyntax, p.errorf(line, "the %s block does not parse: %s", blockName(b), msg))
+		return nil, p.report(ProblemBlockSyntax, p.errorf(line, "the %s block does not parse: %s", blockName(b), msg))
 	}
 	if len(doc.Content) == 0 || resolve(doc.Content[0]).Kind != yaml.MappingNode {
 		return nil, nil
@@ -365,7 +365,7 @@ func (p *parser) fileMethod(b Block, ctx context) ([]Method, error) {
 }
 
 // quietFileMethod is fileMethod for a block that may not be YAML at all:
-// one that does not parse is no finding.
+// one that does not parse is no Problem.
 func (p *parser) quietFileMethod(b Block, ctx context) ([]Method, error) {
 	var probe yaml.Node
 	if yaml.Unmarshal([]byte(b.Text), &probe) != nil {
@@ -411,7 +411,7 @@ func (p *parser) envVars(b Block, strict bool) ([]Var, error) {
 			value = strings.TrimSpace(value[:i]) // a comment after an unquoted value
 		}
 		if prev, dup := seen[m[1]]; dup {
-			if err := p.report(SeverityError, RuleDuplicateVar, p.errorf(n, "%s is set twice in the %s block: line %d and line %d", m[1], blockName(b), prev, n)); err != nil {
+			if err := p.report(ProblemDuplicateVar, p.errorf(n, "%s is set twice in the %s block: line %d and line %d", m[1], blockName(b), prev, n)); err != nil {
 				return nil, err
 			}
 			continue
@@ -444,7 +444,7 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 			return nil, err
 		}
 		line, msg := p.yamlError(err, b.Text, b.Line)
-		return nil, p.report(SeverityError, RuleBlockSyntax, p.errorf(line, "invalid YAML in the %s block: %s", blockName(b), msg))
+		return nil, p.report(ProblemBlockSyntax, p.errorf(line, "invalid YAML in the %s block: %s", blockName(b), msg))
 	}
 	at := func(n *yaml.Node) int { return b.Line + n.Line - 1 }
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
@@ -468,7 +468,7 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 		seen := map[string]int{}
 		addVar := func(v Var) error {
 			if prev, dup := seen[v.Name]; dup {
-				return p.report(SeverityError, RuleDuplicateVar, p.errorf(v.Line, "%s is set twice in the environment of service %q: line %d and line %d", v.Name, name, prev, v.Line))
+				return p.report(ProblemDuplicateVar, p.errorf(v.Line, "%s is set twice in the environment of service %q: line %d and line %d", v.Name, name, prev, v.Line))
 			}
 			seen[v.Name] = v.Line
 			if err := p.checkValue(v.Value, v.Line); err != nil {
@@ -514,7 +514,7 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 			}
 		default:
 			// Docker Compose refuses it: a mistake of the guide, not the reader's.
-			if err := p.report(SeverityError, RuleBlockSyntax, p.errorf(at(env), "environment of service %q is neither a map nor a list: Docker Compose refuses it", name)); err != nil {
+			if err := p.report(ProblemBlockSyntax, p.errorf(at(env), "environment of service %q is neither a map nor a list: Docker Compose refuses it", name)); err != nil {
 				return nil, err
 			}
 			continue
@@ -613,4 +613,12 @@ func (p *parser) stepList(list *ast.List) ([]Step, error) {
 		steps = append(steps, st)
 	}
 	return steps, nil
+}
+
+// ReadFileMethod reads a code block as a configuration file method (YAML or
+// JSON) of a section with the given heading, as the reader reads one under
+// "### Application"; path is used only in errors.
+func ReadFileMethod(path string, b Block, heading string) ([]Method, error) {
+	p := &parser{g: &Guide{Path: path}}
+	return p.fileMethod(b, context{name: heading})
 }

@@ -1,10 +1,8 @@
 package guide
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -15,10 +13,11 @@ import (
 // configures the application is a method, at any heading depth, inside a
 // step too; numbered lists continued after a block are one list of steps.
 
-// introMethod is a method the Application section's introduction names.
-type introMethod struct {
-	name string
-	line int
+// IntroMethod is a method the Application section's introduction names
+// ("there are two methods, using the Configuration File, or the Web GUI").
+type IntroMethod struct {
+	Name string
+	Line int // the line of its paragraph
 }
 
 func (p *parser) readApplication() error {
@@ -86,7 +85,9 @@ func (p *parser) readApplication() error {
 		}
 	}
 	p.method = ""
-	p.checkIntro(headings, levels, lines)
+	for i, h := range headings {
+		p.g.ApplicationHeadings = append(p.g.ApplicationHeadings, Heading{Text: h, Level: levels[i], Line: lines[i]})
+	}
 	if len(p.g.Methods) == 0 {
 		return p.unread(p.errorf(p.g.ApplicationLine, "section %q has no numbered list of steps, nor a .env, Docker Compose or configuration file block the checker reads",
 			p.g.stepsHeading))
@@ -124,8 +125,10 @@ func (p *parser) nestedBlocks(list *ast.List, ctx context) {
 }
 
 // lenientSteps reads a numbered list going on from prev. A list numbered
-// "1." throughout is numbered by position, as Markdown renders it; otherwise
-// two steps with one number, or a gap in the numbers, are an error.
+// "1." throughout is numbered by position, as Markdown renders it, as is an
+// item whose number cannot be read; otherwise a step keeps the number
+// written, and the list is a NumberedList of the guide (the step-numbers
+// rule reads the numbers as written there).
 func (p *parser) lenientSteps(list *ast.List, prev []Step) []Step {
 	steps := prev
 	var written []int
@@ -138,10 +141,7 @@ func (p *parser) lenientSteps(list *ast.List, prev []Step) []Step {
 		}
 	}
 	lazy = lazy && len(written) > 1
-	at := map[int]int{} // number -> line
-	for _, st := range steps {
-		at[st.Number] = st.Line
-	}
+	nl := NumberedList{Before: len(prev), Method: p.method}
 	i := 0
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 		st, _ := p.step(item)
@@ -149,26 +149,15 @@ func (p *parser) lenientSteps(list *ast.List, prev []Step) []Step {
 		if len(steps) > 0 {
 			want = steps[len(steps)-1].Number + 1
 		}
-		renumber := fmt.Sprintf("number it %d", want)
-		if item.NextSibling() != nil {
-			renumber += " and the steps after it in turn"
-		}
-		switch {
-		case lazy || written[i] == 0:
+		if lazy || written[i] == 0 {
 			st.Number = want
-		case st.Number == want:
-		case at[st.Number] > 0:
-			p.report(SeverityError, RuleStepNumbers, p.errorf(st.Line, "two steps are numbered %d: line %d and line %d; %s", st.Number, at[st.Number], st.Line, renumber))
-		case len(steps) > 0 && st.Number > want:
-			// The reader sees the gap as written: a step is missing, or the
-			// number is wrong.
-			prevSt := steps[len(steps)-1]
-			p.report(SeverityError, RuleStepNumbers, p.errorf(st.Line, "step %d is missing: step %d (line %d) is followed by step %d; %s", want, prevSt.Number, prevSt.Line, st.Number, renumber))
 		}
+		nl.Written = append(nl.Written, !lazy && written[i] != 0)
 		i++
-		at[st.Number] = st.Line
 		steps = append(steps, st)
 	}
+	nl.Steps = slices.Clone(steps)
+	p.g.NumberedLists = append(p.g.NumberedLists, nl)
 	return steps
 }
 
@@ -207,89 +196,9 @@ func (p *parser) readIntro(para *ast.Paragraph) {
 			}
 		}
 		if name != "" {
-			p.intro = append(p.intro, introMethod{name: name, line: p.nodeLine(para)})
+			p.g.Intro = append(p.g.Intro, IntroMethod{Name: name, Line: p.nodeLine(para)})
 		}
 	}
-}
-
-// checkIntro: each method the introduction names is one of the section's
-// headings, and each method heading of the section is named by the
-// introduction. Said only when the section has headings to name methods.
-func (p *parser) checkIntro(headings []string, levels, lines []int) {
-	if len(headings) == 0 || len(p.intro) == 0 {
-		return
-	}
-	names := func(a, b string) bool {
-		ka, kb := normalize(a), normalize(b)
-		return strings.Contains(ka, kb) || strings.Contains(kb, ka)
-	}
-	var missing []string
-	for _, im := range p.intro {
-		found := false
-		for _, h := range headings {
-			if names(h, im.name) {
-				found = true
-			}
-		}
-		if !found {
-			missing = append(missing, strconv.Quote(im.name))
-		}
-	}
-	if len(missing) > 0 {
-		p.report(SeverityError, RuleIntroMethods, p.errorf(p.intro[0].line, "the introduction names %s, but the guide has no section for %s: it has %s; name only the methods the guide has",
-			methodCount(len(p.intro)), strings.Join(missing, " nor "), quoteAll(headings)))
-		return
-	}
-	// The other way: a method heading the introduction does not name.
-	var unnamed []string
-	methods := 0
-	for i, h := range headings {
-		if levels[i] != slices.Min(levels) || !p.methodHeading(h) {
-			continue
-		}
-		methods++
-		if !slices.ContainsFunc(p.intro, func(im introMethod) bool { return names(h, im.name) }) {
-			unnamed = append(unnamed, fmt.Sprintf("%q (line %d)", h, lines[i]))
-		}
-	}
-	if len(unnamed) > 0 && methods > len(p.intro) {
-		var named []string
-		for _, im := range p.intro {
-			named = append(named, strconv.Quote(im.name))
-		}
-		p.report(SeverityError, RuleIntroMethods, p.errorf(p.intro[0].line, "the introduction names %s (%s), but the guide has %d: it also has %s; name every method in the introduction",
-			methodCount(len(p.intro)), strings.Join(named, ", "), methods, strings.Join(unnamed, " and ")))
-	}
-}
-
-func methodCount(n int) string {
-	if n == 1 {
-		return "1 method"
-	}
-	return strconv.Itoa(n) + " methods"
-}
-
-// methodNames are the headings that name a way to configure an
-// application, normalized.
-var methodNames = []string{"configurationfile", "configurationfiles", "configfile", "environmentvariables", "environmentvariable",
-	"webgui", "gui", "webui", "webinterface", "admininterface", "cli", "commandline", "commandlineinterface", "api",
-	"dockercompose", "helm", "helmchart"}
-
-// methodHeading: a heading that names a way to configure the application
-// and holds a method the checker read.
-func (p *parser) methodHeading(h string) bool {
-	if !slices.Contains(methodNames, normalize(h)) {
-		return false
-	}
-	return slices.ContainsFunc(p.g.Methods, func(m Method) bool { return m.Name == h })
-}
-
-func quoteAll(s []string) string {
-	q := make([]string, len(s))
-	for i, x := range s {
-		q[i] = strconv.Quote(x)
-	}
-	return strings.Join(q, ", ")
 }
 
 // iniMethod reads a TOML or INI configuration file block line by line:
@@ -369,4 +278,9 @@ func embeddedYAML(n *yaml.Node) ([]Var, bool) {
 		return nil
 	})
 	return out, len(out) > 0
+}
+
+// Normalize makes "Claim User Info" and "CLAIM_USERINFO" the same key.
+func Normalize(s string) string {
+	return strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.ToLower(s))
 }

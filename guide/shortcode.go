@@ -15,8 +15,6 @@ type Options struct {
 	// of the docs site does with its preferences. Every name must be one the
 	// guide uses.
 	Sitevars map[string]string
-	// Disable names rules the checker does not report (see Rules).
-	Disable []string
 }
 
 // Shortcode is one Hugo shortcode found in the guide source.
@@ -28,8 +26,8 @@ type Shortcode struct {
 	Raw      string // as written, e.g. {{< sitevar name="domain" nojs="example.com" >}}
 }
 
-// sitevar is the one shortcode the reader renders.
-const sitevar = "sitevar"
+// Sitevar is the one shortcode the reader renders.
+const Sitevar = "sitevar"
 
 // LoadWith reads and parses the guide at path with options.
 func LoadWith(path string, o Options) (*Guide, error) {
@@ -42,7 +40,7 @@ func LoadWith(path string, o Options) (*Guide, error) {
 
 var sitevarNameRe = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]*$`)
 
-// ParseSitevars parses sitevar overrides written as
+// ParseSitevars parses Sitevar overrides written as
 // "domain=example.org,subdomain-authelia=login". An empty string gives a nil
 // map; empty pairs (a trailing comma) are skipped.
 func ParseSitevars(s string) (map[string]string, error) {
@@ -68,18 +66,18 @@ func ParseSitevars(s string) (map[string]string, error) {
 	return m, nil
 }
 
-// shortcodeSpan is a shortcode and its byte range within one line.
-type shortcodeSpan struct {
-	start, end int
-	sc         Shortcode
+// ShortcodeSpan is a shortcode and its byte range within one line.
+type ShortcodeSpan struct {
+	Start, End int // byte offsets in the line
+	Shortcode
 }
 
 var shortcodeNameRe = regexp.MustCompile(`^/?[A-Za-z0-9_][A-Za-z0-9_./-]*`)
 
-// findShortcodes finds the shortcodes written on one line. Escaped ones
+// FindShortcodes finds the shortcodes written on one line. Escaped ones
 // ({{</* x */>}}, which Hugo shows as written) are not shortcodes.
-func findShortcodes(line string) []shortcodeSpan {
-	var out []shortcodeSpan
+func FindShortcodes(line string) []ShortcodeSpan {
+	var out []ShortcodeSpan
 	for i := 0; i < len(line); {
 		j := strings.Index(line[i:], "{{")
 		if j < 0 {
@@ -104,21 +102,21 @@ func findShortcodes(line string) []shortcodeSpan {
 			i = end
 			continue
 		}
-		sc, ok := parseShortcode(inner)
+		sc, ok := ParseShortcode(inner)
 		if !ok {
 			i = start + 3
 			continue
 		}
 		sc.Raw = line[start:end]
-		out = append(out, shortcodeSpan{start, end, sc})
+		out = append(out, ShortcodeSpan{start, end, sc})
 		i = end
 	}
 	return out
 }
 
-// parseShortcode reads "name key="v" positional ..." (the text between the
+// ParseShortcode reads "name key="v" positional ..." (the text between the
 // delimiters).
-func parseShortcode(inner string) (Shortcode, bool) {
+func ParseShortcode(inner string) (Shortcode, bool) {
 	name := shortcodeNameRe.FindString(inner)
 	if name == "" || name == "/" {
 		return Shortcode{}, false
@@ -234,12 +232,12 @@ func (p *parser) renderShortcodes(body []byte, o Options) ([]byte, error) {
 	var out strings.Builder
 	for i, line := range lines {
 		n := i + 1
-		spans := findShortcodes(line)
+		spans := FindShortcodes(line)
 		last := 0
 		for _, sp := range spans {
-			sc := sp.sc
+			sc := sp.Shortcode
 			sc.Line = n
-			if sc.Name == sitevar {
+			if sc.Name == Sitevar {
 				name := sc.Args["name"]
 				if name == "" {
 					return nil, p.errorf(n, "sitevar shortcode without a name: %s", sc.Raw)
@@ -258,9 +256,9 @@ func (p *parser) renderShortcodes(body []byte, o Options) ([]byte, error) {
 						"sitevar %q: line %d says %q, line %d says %q", name, u.line, u.value, n, value))
 				}
 				sc.Rendered = true
-				out.WriteString(line[last:sp.start])
+				out.WriteString(line[last:sp.Start])
 				out.WriteString(value)
-				last = sp.end
+				last = sp.End
 			}
 			p.g.Shortcodes = append(p.g.Shortcodes, sc)
 		}
@@ -308,8 +306,8 @@ func (p *parser) checkValue(value string, from int) error {
 		return nil
 	}
 	raw := value[i:]
-	if spans := findShortcodes(raw); len(spans) > 0 && spans[0].start == 0 {
-		raw = raw[:spans[0].end]
+	if spans := FindShortcodes(raw); len(spans) > 0 && spans[0].Start == 0 {
+		raw = raw[:spans[0].End]
 	} else if end := strings.Index(raw, "}}"); end >= 0 {
 		raw = raw[:end+2]
 	}
@@ -320,5 +318,5 @@ func (p *parser) checkValue(value string, from int) error {
 			break
 		}
 	}
-	return p.errorf(line, "shortcode %s inside a value the suite uses: only %s is rendered", raw, sitevar)
+	return p.errorf(line, "shortcode %s inside a value the suite uses: only %s is rendered", raw, Sitevar)
 }

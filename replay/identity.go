@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 )
 
 // Key is a finding's identity across commits: its guide, its rule and
@@ -26,7 +26,7 @@ var (
 
 // Meaning is the message without line numbers, and without the guide's
 // own path (a guide that moves keeps its findings).
-func Meaning(f guide.Finding) string {
+func Meaning(f lint.Finding) string {
 	m := lineRe.ReplaceAllString(f.Message, "$1 N")
 	m = placeRe.ReplaceAllString(m, "$1:N")
 	if f.Path != "" {
@@ -36,19 +36,19 @@ func Meaning(f guide.Finding) string {
 }
 
 // Identity is the finding's key.
-func Identity(f guide.Finding) Key {
+func Identity(f lint.Finding) Key {
 	return Key{Path: f.Path, Rule: f.Rule, Meaning: Meaning(f)}
 }
 
 // NewOnly is the findings of now that before has not, matched by identity
 // as a multiset: a finding whose key before has twice is new only when now
 // has it three times. The order of now is kept.
-func NewOnly(now, before []guide.Finding) []guide.Finding {
+func NewOnly(now, before []lint.Finding) []lint.Finding {
 	left := map[Key]int{}
 	for _, f := range before {
 		left[Identity(f)]++
 	}
-	out := []guide.Finding{}
+	out := []lint.Finding{}
 	for _, f := range now {
 		k := Identity(f)
 		if left[k] > 0 {

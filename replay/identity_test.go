@@ -3,14 +3,14 @@ package replay
 import (
 	"testing"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 )
 
 func TestIdentityIgnoresLines(t *testing.T) {
-	f := func(line int, msg string) guide.Finding {
-		return guide.Finding{Path: "clients/x/index.md", Line: line, Severity: guide.SeverityError, Rule: guide.RuleScopes, Message: msg}
+	f := func(line int, msg string) lint.Finding {
+		return lint.Finding{Path: "clients/x/index.md", Line: line, Severity: lint.SeverityError, Rule: lint.RuleScopes, Message: msg}
 	}
-	same := [][2]guide.Finding{
+	same := [][2]lint.Finding{
 		{f(90, `the .env block's SCOPES is "openid groups", but the client's scopes (line 65) are "openid": it has no groups`),
 			f(97, `the .env block's SCOPES is "openid groups", but the client's scopes (line 72) are "openid": it has no groups`)},
 		{f(101, "two steps are numbered 1: line 85 and line 101"), f(104, "two steps are numbered 1: line 88 and line 104")},
@@ -23,7 +23,7 @@ func TestIdentityIgnoresLines(t *testing.T) {
 			t.Errorf("not one finding:\n  %q\n  %q", Meaning(p[0]), Meaning(p[1]))
 		}
 	}
-	differ := [][2]guide.Finding{
+	differ := [][2]lint.Finding{
 		// a port is part of a URL's meaning, not a line
 		{f(9, `issuer "https://auth.example.com:9091"`), f(9, `issuer "https://auth.example.com:443"`)},
 		{f(9, "step 3 (line 93) is followed by step 6"), f(9, "step 3 (line 93) is followed by step 5")},
@@ -35,7 +35,7 @@ func TestIdentityIgnoresLines(t *testing.T) {
 		}
 	}
 	other := f(9, "it has no groups")
-	other.Rule = guide.RuleMethodDisagree
+	other.Rule = lint.RuleMethodDisagree
 	if Identity(f(9, "it has no groups")) == Identity(other) {
 		t.Error("two rules, one identity")
 	}
@@ -47,11 +47,11 @@ func TestIdentityIgnoresLines(t *testing.T) {
 }
 
 func TestNewOnlyIsAMultiset(t *testing.T) {
-	f := func(line int, msg string) guide.Finding {
-		return guide.Finding{Path: "g.md", Line: line, Severity: guide.SeverityError, Rule: guide.RuleStepNumbers, Message: msg}
+	f := func(line int, msg string) lint.Finding {
+		return lint.Finding{Path: "g.md", Line: line, Severity: lint.SeverityError, Rule: lint.RuleStepNumbers, Message: msg}
 	}
-	before := []guide.Finding{f(10, "a (line 10)"), f(20, "b")}
-	now := []guide.Finding{f(12, "a (line 12)"), f(22, "b"), f(30, "b"), f(40, "c")}
+	before := []lint.Finding{f(10, "a (line 10)"), f(20, "b")}
+	now := []lint.Finding{f(12, "a (line 12)"), f(22, "b"), f(30, "b"), f(40, "c")}
 	got := NewOnly(now, before)
 	if len(got) != 2 || got[0].Line != 30 || got[1].Line != 40 {
 		t.Errorf("NewOnly = %v, want the second b (line 30) and c (line 40)", got)

@@ -11,7 +11,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 )
 
 // Options say which history to replay and how to check a guide.
@@ -22,7 +22,7 @@ type Options struct {
 
 	// Check checks one version of a guide; the path is where it stands
 	// in that commit. It runs on several versions at once.
-	Check func(path string, src []byte) []guide.Finding
+	Check func(path string, src []byte) []lint.Finding
 	// Objects reads the objects (default one `git cat-file --batch`).
 	Objects Objects
 	Workers int // checks side by side (default GOMAXPROCS)
@@ -47,7 +47,7 @@ type Place struct {
 // Finding is one distinct finding of the history: the finding as it was
 // last seen, the commit that brought it and the commit that ended it.
 type Finding struct {
-	guide.Finding
+	lint.Finding
 	Status  Status  `json:"status"`
 	Entered Commit  `json:"entered"`
 	At      Place   `json:"entered_at"`          // its guide and line in the commit that brought it
@@ -213,7 +213,7 @@ func Run(dir string, paths []string, o Options) (*Result, error) {
 		rp.opened = nil
 		rp.closed = nil
 		for _, p := range touched {
-			var before []guide.Finding
+			var before []lint.Finding
 			if old, ok := renamed[p]; ok {
 				rp.move(old, p)
 				before = repath(found[version{old, prev[old]}], old, p)
@@ -267,12 +267,12 @@ func Run(dir string, paths []string, o Options) (*Result, error) {
 }
 
 // checkAll checks every version, side by side.
-func checkAll(srcs map[version][]byte, o Options) map[version][]guide.Finding {
+func checkAll(srcs map[version][]byte, o Options) map[version][]lint.Finding {
 	vs := make([]version, 0, len(srcs))
 	for v := range srcs {
 		vs = append(vs, v)
 	}
-	found := make([][]guide.Finding, len(vs))
+	found := make([][]lint.Finding, len(vs))
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -291,7 +291,7 @@ func checkAll(srcs map[version][]byte, o Options) map[version][]guide.Finding {
 	}
 	close(next)
 	wg.Wait()
-	out := make(map[version][]guide.Finding, len(vs))
+	out := make(map[version][]lint.Finding, len(vs))
 	for i, v := range vs {
 		out[v] = found[i]
 	}
@@ -324,8 +324,8 @@ func renames(dir, from, to string, paths, removed, added []string) (map[string]s
 }
 
 // repath is the findings of a guide read at old as if read at nw.
-func repath(fs []guide.Finding, old, nw string) []guide.Finding {
-	out := make([]guide.Finding, len(fs))
+func repath(fs []lint.Finding, old, nw string) []lint.Finding {
+	out := make([]lint.Finding, len(fs))
 	for i, f := range fs {
 		f.Path = nw
 		f.Message = strings.ReplaceAll(f.Message, old, nw)
@@ -357,12 +357,12 @@ func (rp *replayer) move(old, nw string) {
 
 // compare turns a guide's findings before and after a commit into entries
 // and exits, as multisets by key.
-func (rp *replayer) compare(before, after []guide.Finding, i int, c Commit, exit Status) {
+func (rp *replayer) compare(before, after []lint.Finding, i int, c Commit, exit Status) {
 	was := map[Key]int{}
 	for _, f := range before {
 		was[Identity(f)]++
 	}
-	now := map[Key][]guide.Finding{}
+	now := map[Key][]lint.Finding{}
 	var keys []Key
 	for _, f := range after {
 		k := Identity(f)

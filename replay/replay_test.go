@@ -4,30 +4,30 @@ import (
 	"testing"
 	"time"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 )
 
 // TestCompareMultisetAndChanged: two findings of one key enter and leave
 // one by one; a finding whose message changed in the edit that gave the
 // guide another of its rule is "changed", not "fixed".
 func TestCompareMultisetAndChanged(t *testing.T) {
-	f := func(line int, rule, msg string) guide.Finding {
-		return guide.Finding{Path: "g.md", Line: line, Severity: guide.SeverityError, Rule: rule, Message: msg}
+	f := func(line int, rule, msg string) lint.Finding {
+		return lint.Finding{Path: "g.md", Line: line, Severity: lint.SeverityError, Rule: rule, Message: msg}
 	}
 	day := func(d int) Commit {
 		return Commit{Hash: string(rune('a' + d)), Date: time.Date(2025, 1, d, 0, 0, 0, 0, time.UTC)}
 	}
 	rp := &replayer{open: map[Key][]*Finding{}, guideOf: map[string]int{}}
-	step := func(i int, before, after []guide.Finding) {
+	step := func(i int, before, after []lint.Finding) {
 		rp.opened, rp.closed = nil, nil
 		rp.compare(before, after, i, day(i+1), Fixed)
 		rp.markChanged()
 	}
-	v1 := []guide.Finding{f(10, guide.RuleStepNumbers, "two steps are numbered 2: line 9 and line 10")}
-	v2 := []guide.Finding{f(12, guide.RuleStepNumbers, "two steps are numbered 2: line 11 and line 12"), f(20, guide.RuleStepNumbers, "two steps are numbered 2: line 19 and line 20"),
-		f(30, guide.RuleScopes, `the client's scopes (line 3) are "openid": it has no groups`)}
-	v3 := []guide.Finding{f(12, guide.RuleStepNumbers, "two steps are numbered 2: line 11 and line 12"),
-		f(30, guide.RuleScopes, `the client's scopes (line 3) are "openid,email": it has no groups`)}
+	v1 := []lint.Finding{f(10, lint.RuleStepNumbers, "two steps are numbered 2: line 9 and line 10")}
+	v2 := []lint.Finding{f(12, lint.RuleStepNumbers, "two steps are numbered 2: line 11 and line 12"), f(20, lint.RuleStepNumbers, "two steps are numbered 2: line 19 and line 20"),
+		f(30, lint.RuleScopes, `the client's scopes (line 3) are "openid": it has no groups`)}
+	v3 := []lint.Finding{f(12, lint.RuleStepNumbers, "two steps are numbered 2: line 11 and line 12"),
+		f(30, lint.RuleScopes, `the client's scopes (line 3) are "openid,email": it has no groups`)}
 	step(0, nil, v1)
 	step(1, v1, v2)
 	step(2, v2, v3)

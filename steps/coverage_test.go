@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 )
 
 func guidePath() string {
@@ -62,7 +63,7 @@ func TestGuideConsistency(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, err := range g.Consistency() {
+	for _, err := range lint.Consistency(g) {
 		t.Error(err)
 	}
 }

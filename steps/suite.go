@@ -19,6 +19,7 @@ import (
 	"github.com/cucumber/godog"
 	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -63,8 +64,8 @@ type Suite struct {
 	startOnce sync.Once
 	phases    map[string]time.Duration
 	began     time.Time
-	findings  []guide.Finding // the offline check's, printed first
-	users     []env.User      // the application's Authelia users, before each method gets its own
+	findings  []lint.Finding // the offline check's, printed first
+	users     []env.User     // the application's Authelia users, before each method gets its own
 }
 
 var suite = &Suite{}
@@ -294,12 +295,12 @@ func ReadGuide(path string, vars map[string]string) (*guide.Guide, error) {
 	if err == nil {
 		return g, nil
 	}
-	lg, found, cerr := guide.Check(path, o)
+	lg, found, cerr := lint.Check(path, lint.Options{Sitevars: vars})
 	if cerr != nil || lg.ClientYAML == "" || len(lg.Methods) == 0 {
 		return nil, err
 	}
 	for _, f := range found {
-		if f.Rule == guide.RuleUnread || f.Rule == guide.RuleBlockSyntax || f.Rule == guide.RuleSitevar {
+		if f.Rule == lint.RuleUnread || f.Rule == lint.RuleBlockSyntax || f.Rule == lint.RuleSitevar {
 			return nil, err
 		}
 	}

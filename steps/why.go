@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 	"github.com/mxschmitt/playwright-go"
 )
 
@@ -18,7 +19,7 @@ import (
 // offlineCheck runs the guide's offline check before anything starts and
 // prints its findings first: a failure later may be one of them.
 func (s *Suite) offlineCheck(g *guide.Guide) {
-	s.findings = g.Findings()
+	s.findings = lint.Findings(g)
 	if len(s.findings) == 0 {
 		s.Log.Printf("offline check: no finding in %s", g.Path)
 		return
@@ -101,7 +102,7 @@ func (w *World) why(err error) error {
 	if w.target == nil {
 		return err
 	}
-	if fs := guide.OfMethod(w.s.findings, w.target.Label()); len(fs) > 0 {
+	if fs := lint.OfMethod(w.s.findings, w.target.Label()); len(fs) > 0 {
 		lines := make([]string, len(fs))
 		for i, f := range fs {
 			lines[i] = f.String()

@@ -15,6 +15,7 @@ import (
 
 	embedded "github.com/guidewalk/guidewalk/features"
 	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 	"github.com/guidewalk/guidewalk/steps"
 )
 
@@ -46,7 +47,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		flags.Usage()
 		return usageErr("no PATH: name guides or folders holding them")
 	}
-	threshold, err := guide.ParseSeverity(*failOn)
+	threshold, err := lint.ParseSeverity(*failOn)
 	if err != nil {
 		return usageErr("--fail-on: %v", err)
 	}
@@ -65,7 +66,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		if name = strings.TrimSpace(name); name == "" {
 			continue
 		}
-		if _, ok := guide.RuleNamed(name); !ok {
+		if _, ok := lint.RuleNamed(name); !ok {
 			return usageErr("--disable: no rule %q (guidewalk rules lists them)", name)
 		}
 		disabled = append(disabled, name)
@@ -83,7 +84,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return usageErr("%v", err)
 	}
 
-	opts := guide.Options{Sitevars: vars, Disable: disabled}
+	opts := lint.Options{Sitevars: vars, Disable: disabled}
 	// A pull request is judged by what it adds: the findings REV has too
 	// are left out, of the report and of --fix.
 	checkAll := func() (checkReport, error) {
@@ -103,8 +104,8 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fixed, err := fixReports(r, true)
 		n := 0
 		for _, fg := range fixed {
-			n += len(fg.fixed)
-			fmt.Fprintf(stderr, "guidewalk check: fixed %s in %s\n", plural(len(fg.fixed), "line"), fg.path)
+			n += len(fg.Applied)
+			fmt.Fprintf(stderr, "guidewalk check: fixed %s in %s\n", plural(len(fg.Applied), "line"), fg.path)
 		}
 		if err != nil {
 			return usageErr("--fix: %v", err)
@@ -214,19 +215,19 @@ type counts struct {
 // guideReport is one guide: whether a browser run verifies it, and what is
 // wrong in it.
 type guideReport struct {
-	Path     string          `json:"path"`
-	Title    string          `json:"title"`
-	Verified bool            `json:"verified"`           // a feature of guidewalk transcribes it: the browser run verifies it
-	Features []string        `json:"features,omitempty"` // the feature files chosen for it
-	Coverage []string        `json:"coverage,omitempty"` // where the chosen feature's transcription and the guide part
-	Methods  []string        `json:"methods"`            // the configuration methods read, by label
-	Findings []guide.Finding `json:"findings"`
+	Path     string         `json:"path"`
+	Title    string         `json:"title"`
+	Verified bool           `json:"verified"`           // a feature of guidewalk transcribes it: the browser run verifies it
+	Features []string       `json:"features,omitempty"` // the feature files chosen for it
+	Coverage []string       `json:"coverage,omitempty"` // where the chosen feature's transcription and the guide part
+	Methods  []string       `json:"methods"`            // the configuration methods read, by label
+	Findings []lint.Finding `json:"findings"`
 
 	g *guide.Guide
 }
 
 // checkGuides checks the guides side by side, one per core.
-func checkGuides(files []string, o guide.Options, featureFS fs.FS, featureRoot string) checkReport {
+func checkGuides(files []string, o lint.Options, featureFS fs.FS, featureRoot string) checkReport {
 	r := checkReport{Guides: make([]guideReport, len(files))}
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -247,22 +248,22 @@ func checkGuides(files []string, o guide.Options, featureFS fs.FS, featureRoot s
 		if g.Verified {
 			r.Counts.Verified++
 		}
-		n := guide.Count(g.Findings)
-		r.Counts.Errors += n[guide.SeverityError]
-		r.Counts.Warnings += n[guide.SeverityWarning]
-		r.Counts.Notices += n[guide.SeverityNotice]
+		n := lint.Count(g.Findings)
+		r.Counts.Errors += n[lint.SeverityError]
+		r.Counts.Warnings += n[lint.SeverityWarning]
+		r.Counts.Notices += n[lint.SeverityNotice]
 	}
 	return r
 }
 
-func checkGuide(path string, o guide.Options, featureFS fs.FS, featureRoot string) guideReport {
-	g, found, err := guide.Check(path, o)
+func checkGuide(path string, o lint.Options, featureFS fs.FS, featureRoot string) guideReport {
+	g, found, err := lint.Check(path, o)
 	if err != nil {
-		return guideReport{Path: path, Findings: []guide.Finding{{Path: path, Line: 1, Severity: guide.SeverityNotice, Rule: guide.RuleUnread, Message: err.Error()}}}
+		return guideReport{Path: path, Findings: []lint.Finding{{Path: path, Line: 1, Severity: lint.SeverityNotice, Rule: lint.RuleUnread, Message: err.Error()}}}
 	}
 	gr := guideReport{Path: path, Title: g.Title, Findings: found, Methods: []string{}, g: g}
 	if gr.Findings == nil {
-		gr.Findings = []guide.Finding{}
+		gr.Findings = []lint.Finding{}
 	}
 	for _, m := range g.Methods {
 		gr.Methods = append(gr.Methods, m.Label())

@@ -7,91 +7,23 @@ import (
 	"os"
 	"strings"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 	"github.com/guidewalk/guidewalk/steps"
 )
 
 // fixedGuide is a guide's text once its findings' fixes are applied.
 type fixedGuide struct {
-	path       string
-	old, new   []string // lines, without their line ends
-	eol        string   // "\n" or "\r\n"
-	finalEOL   bool
-	fixed      []guide.Fix
-	notApplied []guide.Fix // a second fix of a line already fixed
+	path string
+	*lint.Fixed
 }
 
-// applyFixes applies to a guide the fixes of its findings, each once; a fix
-// whose line no longer reads as it expects (another fix changed it) is left.
+// applyFixes applies to a guide the fixes of its findings (lint.ApplyFixes).
 func applyFixes(g guideReport) (*fixedGuide, error) {
 	src, err := os.ReadFile(g.Path)
 	if err != nil {
 		return nil, err
 	}
-	text := string(src)
-	fg := &fixedGuide{path: g.Path, eol: "\n"}
-	if strings.Contains(text, "\r\n") {
-		fg.eol = "\r\n"
-	}
-	fg.finalEOL = strings.HasSuffix(text, fg.eol)
-	fg.old = strings.Split(strings.TrimSuffix(text, fg.eol), fg.eol)
-	fg.new = append([]string(nil), fg.old...)
-	for _, f := range g.Findings {
-		fx := f.Fix
-		if fx == nil || fx.Line < 1 || fx.Line > len(fg.new) {
-			continue
-		}
-		cur := fg.new[fx.Line-1]
-		switch {
-		case cur == fx.New:
-		case cur == fx.Old:
-			fg.new[fx.Line-1] = fx.New
-			fg.fixed = append(fg.fixed, *fx)
-		default:
-			// Another fix changed the line (two broken links on one line):
-			// apply this one's change where it is, if it is there once.
-			if merged, ok := rebase(cur, *fx); ok {
-				fg.new[fx.Line-1] = merged
-				fg.fixed = append(fg.fixed, *fx)
-			} else {
-				fg.notApplied = append(fg.notApplied, *fx)
-			}
-		}
-	}
-	return fg, nil
-}
-
-// rebase applies fx's change (what differs between its Old and New, past
-// their common start and end) to cur, when cur holds the old part once.
-func rebase(cur string, fx guide.Fix) (string, bool) {
-	p := 0
-	for p < len(fx.Old) && p < len(fx.New) && fx.Old[p] == fx.New[p] {
-		p++
-	}
-	q := 0
-	for q < len(fx.Old)-p && q < len(fx.New)-p && fx.Old[len(fx.Old)-1-q] == fx.New[len(fx.New)-1-q] {
-		q++
-	}
-	// Widen the changed part to whole words so it is found in its place.
-	for p > 0 && !strings.ContainsRune(" \t([`'\"", rune(fx.Old[p-1])) {
-		p--
-	}
-	for q > 0 && !strings.ContainsRune(" \t)]`'\"", rune(fx.Old[len(fx.Old)-q])) {
-		q--
-	}
-	from, to := fx.Old[p:len(fx.Old)-q], fx.New[p:len(fx.New)-q]
-	if from == "" || strings.Count(cur, from) != 1 {
-		return "", false
-	}
-	return strings.Replace(cur, from, to, 1), true
-}
-
-func (fg *fixedGuide) bytes() []byte {
-	s := strings.Join(fg.new, fg.eol)
-	if fg.finalEOL {
-		s += fg.eol
-	}
-	return []byte(s)
+	return &fixedGuide{path: g.Path, Fixed: lint.ApplyFixes(src, g.Findings)}, nil
 }
 
 // fixReports applies the fixes of every guide of the report; write says
@@ -103,7 +35,7 @@ func fixReports(r checkReport, write bool) ([]*fixedGuide, error) {
 		if err != nil {
 			return out, err
 		}
-		if len(fg.fixed) == 0 {
+		if len(fg.Applied) == 0 {
 			continue
 		}
 		if write {
@@ -111,7 +43,7 @@ func fixReports(r checkReport, write bool) ([]*fixedGuide, error) {
 			if err != nil {
 				return out, err
 			}
-			if err := os.WriteFile(g.Path, fg.bytes(), st.Mode().Perm()); err != nil {
+			if err := os.WriteFile(g.Path, fg.Bytes(), st.Mode().Perm()); err != nil {
 				return out, err
 			}
 		}
@@ -128,7 +60,7 @@ func diffReport(w io.Writer, r checkReport) error {
 		return err
 	}
 	for _, fg := range fixed {
-		writeDiff(w, steps.RepoPath(fg.path), fg.old, fg.new)
+		writeDiff(w, steps.RepoPath(fg.path), fg.Old, fg.New)
 	}
 	return nil
 }

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 )
 
 // copyTree copies the docs tree into a temp folder.
@@ -54,7 +54,7 @@ func checkJSON(t *testing.T, args ...string) checkReport {
 
 // key is a finding without its line numbers: a fix that adds a line moves
 // the findings below it.
-func key(f guide.Finding) string {
+func key(f lint.Finding) string {
 	return fmt.Sprintf("%s:%s:%s", f.Path, f.Rule, lineNumbers.ReplaceAllString(f.Message, "line N"))
 }
 
@@ -72,7 +72,7 @@ func TestFixTree(t *testing.T) {
 	dir := copyTree(t, docsTree)
 	before := checkJSON(t, dir)
 	seen, fixLines := map[string]bool{}, map[string]map[int]string{}
-	var fixed []guide.Finding
+	var fixed []lint.Finding
 	for _, g := range before.Guides {
 		for _, f := range g.Findings {
 			seen[key(f)] = true

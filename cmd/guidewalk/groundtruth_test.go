@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 )
 
 // defect is one row of a hand-read list of what is wrong in a docs tree.
@@ -60,7 +60,7 @@ func near(a, b int) bool { return a-b <= 2 && b-a <= 2 }
 
 // onDefect: the finding is at the defect's line, or at one of the other
 // lines it involves, ±2.
-func onDefect(f guide.Finding, d defect) bool {
+func onDefect(f lint.Finding, d defect) bool {
 	if near(f.Line, d.line) {
 		return true
 	}
@@ -86,7 +86,7 @@ const (
 func TestGroundTruth(t *testing.T) {
 	defects := readDefects(t, filepath.Join("testdata", "defects-2026-05-26.tsv"))
 	r := treeReport(t)
-	byGuide := map[string][]guide.Finding{}
+	byGuide := map[string][]lint.Finding{}
 	for _, g := range r.Guides {
 		name := filepath.Base(filepath.Dir(g.Path))
 		byGuide[name] = append(byGuide[name], g.Findings...)
@@ -101,7 +101,7 @@ func TestGroundTruth(t *testing.T) {
 	var errs, true_ int
 	for name, fs := range byGuide {
 		for _, f := range fs {
-			if f.Severity != guide.SeverityError {
+			if f.Severity != lint.SeverityError {
 				continue
 			}
 			errs++
@@ -125,7 +125,7 @@ func TestGroundTruth(t *testing.T) {
 		certain++
 		hit := false
 		for _, f := range byGuide[d.guide] {
-			hit = hit || (f.Severity == guide.SeverityError && onDefect(f, d))
+			hit = hit || (f.Severity == lint.SeverityError && onDefect(f, d))
 		}
 		k := kinds[d.kind]
 		k[1]++

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 	"github.com/guidewalk/guidewalk/replay"
 )
 
@@ -37,7 +38,7 @@ func history(args []string, stdout, stderr io.Writer) int {
 		flags.Usage()
 		return usageErr("no PATH: name guides or folders holding them")
 	}
-	least, err := guide.ParseSeverity(*severity)
+	least, err := lint.ParseSeverity(*severity)
 	if err != nil {
 		return usageErr("--severity: %v", err)
 	}
@@ -57,12 +58,12 @@ func history(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	o := guide.Options{Sitevars: vars}
+	o := lint.Options{Sitevars: vars}
 	r, err := replay.Run(top, rel, replay.Options{
 		Since:       *since,
 		FirstParent: *firstParent,
-		Check: func(path string, src []byte) []guide.Finding {
-			_, found := guide.Read(path, src, o)
+		Check: func(path string, src []byte) []lint.Finding {
+			_, found := lint.Read(path, src, o)
 			kept := found[:0]
 			for _, f := range found {
 				if f.Severity >= least {

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 	"github.com/guidewalk/guidewalk/replay"
 )
 
@@ -190,7 +190,7 @@ func TestHistoryOfRealRevisions(t *testing.T) {
 		t.Fatalf("MinIO: %d findings, want the mutation's one", len(minio))
 	}
 	m := minio[0]
-	if m.Rule != guide.RuleRedirectURI || m.Entered.Hash != c[1] || m.Left == nil || m.Left.Hash != c[4] || m.Status != replay.Fixed {
+	if m.Rule != lint.RuleRedirectURI || m.Entered.Hash != c[1] || m.Left == nil || m.Left.Hash != c[4] || m.Status != replay.Fixed {
 		t.Errorf("the mutation: %s %s entered %.7s left %v, want redirect-uri entered %.7s fixed by %.7s", m.Status, m.Rule, m.Entered.Hash, m.Left, c[1], c[4])
 	}
 	if m.Days != 36 || m.Entered.Subject != "docs(minio): a redirect URI" || m.AtStart {
@@ -202,7 +202,7 @@ func TestHistoryOfRealRevisions(t *testing.T) {
 	// Gatus: open from c1, through its move.
 	// (its introduction names three methods; its links to their sections go
 	// nowhere: one defect that two rules see.)
-	if !slices.ContainsFunc(gatus, func(f replay.Finding) bool { return f.Rule == guide.RuleIntroMethods }) {
+	if !slices.ContainsFunc(gatus, func(f replay.Finding) bool { return f.Rule == lint.RuleIntroMethods }) {
 		t.Errorf("Gatus: %+v, want its intro-methods finding", gatus)
 	}
 	for _, f := range gatus {
@@ -280,8 +280,8 @@ func TestCheckNewFromRev(t *testing.T) {
 		}
 		return code, rep
 	}
-	all := func(rep checkReport) []guide.Finding {
-		var fs []guide.Finding
+	all := func(rep checkReport) []lint.Finding {
+		var fs []lint.Finding
 		for _, g := range rep.Guides {
 			fs = append(fs, g.Findings...)
 		}
@@ -296,7 +296,7 @@ func TestCheckNewFromRev(t *testing.T) {
 	// c2 against c1: exactly the mutation.
 	code, rep := checkAt(c[1], "--new-from-rev", c[0], "docs/oidc")
 	fs := all(rep)
-	if code != exitFindings || len(fs) != 1 || fs[0].Rule != guide.RuleRedirectURI || !strings.HasSuffix(fs[0].Path, "minio/index.md") || rep.Counts.Errors != 1 {
+	if code != exitFindings || len(fs) != 1 || fs[0].Rule != lint.RuleRedirectURI || !strings.HasSuffix(fs[0].Path, "minio/index.md") || rep.Counts.Errors != 1 {
 		t.Errorf("c2 against c1: exit %d, %v; want exactly the mutation's redirect-uri error", code, fs)
 	}
 	// c3 against c2: the prose moved the finding's line, it is not new.
@@ -308,8 +308,8 @@ func TestCheckNewFromRev(t *testing.T) {
 		t.Errorf("c3 against HEAD~1: exit %d, %v", code, all(rep))
 	}
 	// c6 against c5: the moved guide is absent at c5, so its finding is new.
-	if _, rep := checkAt(c[5], "--new-from-rev", c[4], "docs/oidc"); len(all(rep)) == 0 || !slices.ContainsFunc(all(rep), func(f guide.Finding) bool { return f.Rule == guide.RuleIntroMethods }) ||
-		slices.ContainsFunc(all(rep), func(f guide.Finding) bool { return !strings.Contains(f.Path, "gatus") }) {
+	if _, rep := checkAt(c[5], "--new-from-rev", c[4], "docs/oidc"); len(all(rep)) == 0 || !slices.ContainsFunc(all(rep), func(f lint.Finding) bool { return f.Rule == lint.RuleIntroMethods }) ||
+		slices.ContainsFunc(all(rep), func(f lint.Finding) bool { return !strings.Contains(f.Path, "gatus") }) {
 		t.Errorf("c6 against c5: %v, want the moved Gatus guide's findings only", all(rep))
 	}
 	// No such REV: a usage error.

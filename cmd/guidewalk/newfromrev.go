@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 	"github.com/guidewalk/guidewalk/replay"
 )
 
@@ -16,7 +16,7 @@ import (
 // matches them (replay.Identity: guide, rule, message without line numbers;
 // a multiset), and counts again. A guide REV does not have is new: all its
 // findings are. A guide REV has byte for byte has no new finding.
-func onlyNew(r *checkReport, rev string, o guide.Options) error {
+func onlyNew(r *checkReport, rev string, o lint.Options) error {
 	repos := map[string]*revRepo{} // by the guide's folder
 	defer func() {
 		closed := map[*revRepo]bool{}
@@ -70,18 +70,18 @@ func onlyNew(r *checkReport, rev string, o guide.Options) error {
 			return err
 		}
 		if now, err := os.ReadFile(g.Path); err == nil && bytes.Equal(now, old) {
-			g.Findings = []guide.Finding{}
+			g.Findings = []lint.Finding{}
 			continue
 		}
-		_, before := guide.Read(g.Path, old, o)
+		_, before := lint.Read(g.Path, old, o)
 		g.Findings = replay.NewOnly(g.Findings, before)
 	}
 	r.Counts.Errors, r.Counts.Warnings, r.Counts.Notices = 0, 0, 0
 	for _, g := range r.Guides {
-		n := guide.Count(g.Findings)
-		r.Counts.Errors += n[guide.SeverityError]
-		r.Counts.Warnings += n[guide.SeverityWarning]
-		r.Counts.Notices += n[guide.SeverityNotice]
+		n := lint.Count(g.Findings)
+		r.Counts.Errors += n[lint.SeverityError]
+		r.Counts.Warnings += n[lint.SeverityWarning]
+		r.Counts.Notices += n[lint.SeverityNotice]
 	}
 	return nil
 }

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 	"github.com/guidewalk/guidewalk/steps"
 )
 
@@ -61,7 +61,7 @@ func markdownReport(r checkReport) string {
 		plural(c.Errors, "error"), plural(c.Warnings, "warning"), plural(c.Notices, "notice"))
 	b.WriteString("| Guide | Verified in a browser | Errors | Warnings | Notices | Findings |\n| --- | --- | ---: | ---: | ---: | --- |\n")
 	for _, g := range r.Guides {
-		n := guide.Count(g.Findings)
+		n := lint.Count(g.Findings)
 		var fs []string
 		for _, f := range g.Findings {
 			fs = append(fs, fmt.Sprintf("line %d: %s: %s", f.Line, f.Severity, cell(f.Message)))
@@ -71,7 +71,7 @@ func markdownReport(r checkReport) string {
 			name = g.Path
 		}
 		fmt.Fprintf(&b, "| %s (`%s`) | %s | %d | %d | %d | %s |\n", cell(name), cell(steps.RepoPath(g.Path)), yesNo(g.Verified),
-			n[guide.SeverityError], n[guide.SeverityWarning], n[guide.SeverityNotice], strings.Join(fs, "<br>"))
+			n[lint.SeverityError], n[lint.SeverityWarning], n[lint.SeverityNotice], strings.Join(fs, "<br>"))
 	}
 	b.WriteString("\n")
 	return b.String()
@@ -93,7 +93,7 @@ func annotate(w io.Writer, r checkReport) {
 // ruleHelp is a rule's one line of documentation, for SARIF's rule
 // metadata.
 func ruleHelp(id string) string {
-	if r, ok := guide.RuleNamed(id); ok {
+	if r, ok := lint.RuleNamed(id); ok {
 		return r.Doc
 	}
 	return id
@@ -144,7 +144,7 @@ func sarifReport(w io.Writer, r checkReport) error {
 	for i, id := range ids {
 		rules[i].ID, rules[i].ShortDescription.Text = id, ruleHelp(id)
 		rules[i].DefaultConfiguration.Level = "error"
-		if r, ok := guide.RuleNamed(id); ok {
+		if r, ok := lint.RuleNamed(id); ok {
 			rules[i].DefaultConfiguration.Level = sarifLevel(r.Severity)
 		}
 	}
@@ -187,7 +187,7 @@ func sarifReport(w io.Writer, r checkReport) error {
 
 // sarifFix replaces the finding's line whole: the deleted region is the
 // line's text, the inserted content the fixed line.
-func sarifFix(artifact any, f *guide.Fix) map[string]any {
+func sarifFix(artifact any, f *lint.Fix) map[string]any {
 	return map[string]any{
 		"description": map[string]any{"text": "replace line " + fmt.Sprint(f.Line) + " with: " + strings.TrimSpace(f.New)},
 		"artifactChanges": []any{map[string]any{
@@ -200,11 +200,11 @@ func sarifFix(artifact any, f *guide.Fix) map[string]any {
 	}
 }
 
-func sarifLevel(s guide.Severity) string {
+func sarifLevel(s lint.Severity) string {
 	switch s {
-	case guide.SeverityError:
+	case lint.SeverityError:
 		return "error"
-	case guide.SeverityWarning:
+	case lint.SeverityWarning:
 		return "warning"
 	}
 	return "note"

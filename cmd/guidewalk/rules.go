@@ -6,7 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 )
 
 // rules lists the checker's rules: a table to read, or the README's
@@ -22,7 +22,7 @@ func rules(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, rulesTable())
 	case "text":
 		w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		for _, r := range guide.Rules() {
+		for _, r := range lint.Rules() {
 			fmt.Fprintf(w, "%s\t%s\t%s\n", r.Name, r.Severity, r.Doc)
 		}
 		w.Flush()
@@ -37,7 +37,7 @@ func rules(args []string, stdout, stderr io.Writer) int {
 func rulesTable() string {
 	var b strings.Builder
 	b.WriteString("| Rule | Severity | What it checks | Example it reports |\n| --- | --- | --- | --- |\n")
-	for _, r := range guide.Rules() {
+	for _, r := range lint.Rules() {
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.Name, r.Severity, cell(r.Doc), cell(r.Example))
 	}
 	return b.String()

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 )
 
 // docsTree is every client guide of Authelia's docs, read from ../shared
@@ -75,21 +75,21 @@ func TestCheckDocsTreeKnownFindings(t *testing.T) {
 		byGuide[filepath.Base(filepath.Dir(g.Path))] = g
 	}
 	has := func(name, rule, sub string) bool {
-		return slices.ContainsFunc(byGuide[name].Findings, func(f guide.Finding) bool {
-			return f.Rule == rule && f.Severity == guide.SeverityError && strings.Contains(f.Message, sub)
+		return slices.ContainsFunc(byGuide[name].Findings, func(f lint.Finding) bool {
+			return f.Rule == rule && f.Severity == lint.SeverityError && strings.Contains(f.Message, sub)
 		})
 	}
 	// SFTPGo's Docker Compose scopes lack sftpgo, which the client and the .env have.
-	if !has("sftpgo", guide.RuleMethodDisagree, "SFTPGO_HTTPD__BINDINGS__0__OIDC__SCOPES=openid,profile,email,") {
+	if !has("sftpgo", lint.RuleMethodDisagree, "SFTPGO_HTTPD__BINDINGS__0__OIDC__SCOPES=openid,profile,email,") {
 		t.Errorf("sftpgo: the compose scopes are not reported: %v", byGuide["sftpgo"].Findings)
 	}
 	// Its config_url is the issuer: SFTPGo appends the discovery path.
 	for _, f := range byGuide["sftpgo"].Findings {
-		if f.Rule == guide.RuleProvider {
+		if f.Rule == lint.RuleProvider {
 			t.Errorf("sftpgo: an issuer taken for a wrong URL: %s", f)
 		}
 	}
-	if !has("gatus", guide.RuleIntroMethods, `"Environment Variables" nor "Web GUI"`) {
+	if !has("gatus", lint.RuleIntroMethods, `"Environment Variables" nor "Web GUI"`) {
 		t.Errorf("gatus: the introduction's methods are not reported: %v", byGuide["gatus"].Findings)
 	}
 	for _, name := range []string{"minio", "beszel"} {
@@ -98,7 +98,7 @@ func TestCheckDocsTreeKnownFindings(t *testing.T) {
 			t.Errorf("%s: not verified in a browser (coverage %q)", name, g.Coverage)
 		}
 		for _, f := range g.Findings {
-			if f.Severity >= guide.SeverityWarning {
+			if f.Severity >= lint.SeverityWarning {
 				t.Errorf("%s: %s", name, f)
 			}
 		}
@@ -115,7 +115,7 @@ func BenchmarkCheckTree(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		r := checkGuides(files, guide.Options{}, embeddedFS(), "features")
+		r := checkGuides(files, lint.Options{}, embeddedFS(), "features")
 		if r.Counts.Guides != len(files) {
 			b.Fatal(r.Counts)
 		}

@@ -20,7 +20,7 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/lint"
 	"github.com/guidewalk/guidewalk/replay"
 )
 
@@ -68,8 +68,8 @@ func main() {
 	if len(paths) == 0 {
 		log.Fatal("want the paths to replay, relative to the repository's root")
 	}
-	none := func(string, []byte) []guide.Finding { return nil }
-	check := func(p string, src []byte) []guide.Finding { _, f := guide.Read(p, src, guide.Options{}); return f }
+	none := func(string, []byte) []lint.Finding { return nil }
+	check := func(p string, src []byte) []lint.Finding { _, f := lint.Read(p, src, lint.Options{}); return f }
 
 	ways := []struct {
 		name string
@@ -84,7 +84,7 @@ func main() {
 	fmt.Printf("GOMAXPROCS=%d, %d runs each, medians\n", runtime.GOMAXPROCS(0), *n)
 	for _, what := range []struct {
 		name  string
-		check func(string, []byte) []guide.Finding
+		check func(string, []byte) []lint.Finding
 	}{{"objects only (no check)", none}, {"whole replay (every version checked)", check}} {
 		for _, w := range ways {
 			var ts, cpus []time.Duration
