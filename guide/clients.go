@@ -46,7 +46,7 @@ func (g *Guide) readYAMLClients() []YAMLClient {
 		if n == nil || n.Kind != yaml.MappingNode {
 			return nil
 		}
-		n = mapValue(n, k)
+		n = MapValue(n, k)
 	}
 	if n == nil || n.Kind != yaml.SequenceNode {
 		return nil

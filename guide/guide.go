@@ -190,7 +190,7 @@ func (p *parser) parse(src []byte, o Options) error {
 		return err
 	}
 	p.src = body
-	p.lineStarts = lineStarts(body)
+	p.lineStarts = LineStarts(body)
 	p.doc = goldmark.New().Parser().Parse(text.NewReader(body))
 	for _, f := range []func() error{p.versions, p.assumptions, p.clientYAML, p.application} {
 		if err := f(); err != nil {
@@ -285,8 +285,8 @@ func (p *parser) frontMatter(fm []byte) error {
 	return nil
 }
 
-// lineStarts returns the byte offset of the start of each line.
-func lineStarts(src []byte) []int {
+// LineStarts returns the byte offset of the start of each line.
+func LineStarts(src []byte) []int {
 	starts := []int{0}
 	for i, c := range src {
 		if c == '\n' {

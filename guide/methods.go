@@ -339,7 +339,7 @@ func (p *parser) fileMethod(b Block, ctx context) ([]Method, error) {
 		line, msg := p.yamlError(err, b.Text, b.Line)
 		return nil, p.report(ProblemBlockSyntax, p.errorf(line, "the %s block does not parse: %s", blockName(b), msg))
 	}
-	if len(doc.Content) == 0 || resolve(doc.Content[0]).Kind != yaml.MappingNode {
+	if len(doc.Content) == 0 || ResolveAlias(doc.Content[0]).Kind != yaml.MappingNode {
 		return nil, nil
 	}
 	m := Method{Name: ctx.name, Variant: ctx.variant, Line: ctx.line, Kind: MethodFile, Block: b, heading: ctx.heading}
@@ -378,7 +378,8 @@ func (p *parser) envMethod(b Block, ctx context, vars []Var) Method {
 	return Method{Name: ctx.name, Variant: ctx.variant, Line: ctx.line, Kind: MethodEnv, Vars: vars, Block: b, heading: ctx.heading}
 }
 
-var envLineRe = regexp.MustCompile(`^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$`)
+// EnvLine is a KEY=VALUE line of an environment block (export allowed).
+var EnvLine = regexp.MustCompile(`^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$`)
 
 // envVars reads KEY=VALUE lines. With strict, a line that is none is an
 // error; without, it makes the block no .env block (nil, nil).
@@ -386,7 +387,7 @@ func (p *parser) envVars(b Block, strict bool) ([]Var, error) {
 	lines := strings.Split(strings.TrimSuffix(b.Text, "\n"), "\n")
 	for i, line := range lines {
 		t := strings.TrimSpace(line)
-		if t == "" || strings.HasPrefix(t, "#") || envLineRe.MatchString(t) {
+		if t == "" || strings.HasPrefix(t, "#") || EnvLine.MatchString(t) {
 			continue
 		}
 		if !strict {
@@ -400,7 +401,7 @@ func (p *parser) envVars(b Block, strict bool) ([]Var, error) {
 	seen := map[string]int{}
 	for i, line := range lines {
 		n := b.Line + i
-		m := envLineRe.FindStringSubmatch(strings.TrimSpace(line))
+		m := EnvLine.FindStringSubmatch(strings.TrimSpace(line))
 		if m == nil {
 			continue // blank or a comment
 		}
@@ -450,17 +451,17 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, nil
 	}
-	services := mapValue(doc.Content[0], "services")
+	services := MapValue(doc.Content[0], "services")
 	if services == nil || services.Kind != yaml.MappingNode {
 		return nil, nil
 	}
 	var methods []Method
 	for i := 0; i+1 < len(services.Content); i += 2 {
-		name, svc := services.Content[i].Value, resolve(services.Content[i+1])
+		name, svc := services.Content[i].Value, ResolveAlias(services.Content[i+1])
 		if svc.Kind != yaml.MappingNode {
 			continue
 		}
-		env := mapValue(svc, "environment")
+		env := MapValue(svc, "environment")
 		if env == nil {
 			continue
 		}
@@ -480,7 +481,7 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 		switch env.Kind {
 		case yaml.MappingNode:
 			for j := 0; j+1 < len(env.Content); j += 2 {
-				k, v := env.Content[j], resolve(env.Content[j+1])
+				k, v := env.Content[j], ResolveAlias(env.Content[j+1])
 				if k.Value == "<<" {
 					continue // a merge key: not a variable
 				}
@@ -500,7 +501,7 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 			}
 		case yaml.SequenceNode:
 			for _, it := range env.Content {
-				it = resolve(it)
+				it = ResolveAlias(it)
 				if it.Kind != yaml.ScalarNode {
 					if err := p.unread(p.errorf(at(it), "environment entry of service %q is not a \"KEY=VALUE\" string", name)); err != nil {
 						return nil, err
@@ -528,7 +529,7 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 // path; a list of scalars is one value, its items joined with commas (n is
 // then the list); a list of anything else is walked item by item (path.0).
 func yamlScalars(n *yaml.Node, path string, visit func(path, value string, n *yaml.Node) error) error {
-	n = resolve(n)
+	n = ResolveAlias(n)
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -543,7 +544,7 @@ func yamlScalars(n *yaml.Node, path string, visit func(path, value string, n *ya
 	case yaml.SequenceNode:
 		var items []string
 		for _, it := range n.Content {
-			if it = resolve(it); it.Kind != yaml.ScalarNode {
+			if it = ResolveAlias(it); it.Kind != yaml.ScalarNode {
 				for j, it := range n.Content {
 					if err := yamlScalars(it, path+"."+strconv.Itoa(j), visit); err != nil {
 						return err
@@ -560,18 +561,19 @@ func yamlScalars(n *yaml.Node, path string, visit func(path, value string, n *ya
 	return nil
 }
 
-func resolve(n *yaml.Node) *yaml.Node {
+// ResolveAlias follows YAML aliases to the node they name.
+func ResolveAlias(n *yaml.Node) *yaml.Node {
 	for n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
 	return n
 }
 
-// mapValue is the value of key in a mapping node, nil when absent.
-func mapValue(m *yaml.Node, key string) *yaml.Node {
+// MapValue is the value of key in a mapping node, nil when absent.
+func MapValue(m *yaml.Node, key string) *yaml.Node {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
-			return resolve(m.Content[i+1])
+			return ResolveAlias(m.Content[i+1])
 		}
 	}
 	return nil

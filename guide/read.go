@@ -237,7 +237,7 @@ func iniValue(v string) string {
 		var items []string
 		for _, it := range strings.Split(strings.Trim(v, "[]"), ",") {
 			if it = strings.TrimSpace(it); it != "" {
-				items = append(items, unquote(it))
+				items = append(items, Unquote(it))
 			}
 		}
 		return strings.Join(items, ",")
@@ -253,8 +253,8 @@ func iniValue(v string) string {
 	return v
 }
 
-// unquote strips one pair of matching quotes.
-func unquote(s string) string {
+// Unquote strips one pair of matching quotes.
+func Unquote(s string) string {
 	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'' || s[0] == '`') && s[len(s)-1] == s[0] {
 		return s[1 : len(s)-1]
 	}

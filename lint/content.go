@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/guidewalk/guidewalk/guide"
 	"gopkg.in/yaml.v3"
 )
 
@@ -74,7 +75,7 @@ func contentKind(text string) string {
 	env, ini, assigns := true, true, false
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
-		if !envLineRe.MatchString(t) {
+		if !guide.EnvLine.MatchString(t) {
 			env = false
 		}
 		if !iniLineRe.MatchString(t) {
@@ -96,7 +97,7 @@ func contentKind(text string) string {
 	if yaml.Unmarshal([]byte(text), &doc) != nil || len(doc.Content) == 0 {
 		return contentOther
 	}
-	root := resolve(doc.Content[0])
+	root := guide.ResolveAlias(doc.Content[0])
 	if root.Kind != yaml.MappingNode || len(root.Content) == 0 {
 		return contentOther
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/guidewalk/guidewalk/guide"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -41,7 +42,7 @@ var siteMarkdown = goldmark.New(
 func (s *Source) markdown() *mdDoc {
 	if s.md == nil {
 		src := []byte(strings.Join(s.Rendered, "\n") + "\n")
-		s.md = &mdDoc{src: src, lineStarts: lineStarts(src)}
+		s.md = &mdDoc{src: src, lineStarts: guide.LineStarts(src)}
 		s.md.root = siteMarkdown.Parser().Parse(text.NewReader(src))
 	}
 	return s.md

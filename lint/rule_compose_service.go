@@ -94,7 +94,7 @@ func composeServices(f guide.Fence) []composeService {
 	if yaml.Unmarshal([]byte(f.Text), &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil
 	}
-	services := mapValue(doc.Content[0], "services")
+	services := guide.MapValue(doc.Content[0], "services")
 	if services == nil || services.Kind != yaml.MappingNode {
 		return nil
 	}

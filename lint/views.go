@@ -230,7 +230,7 @@ func wordsOf(s string) []string {
 func cleanValue(s string) string {
 	s = strings.TrimSpace(s)
 	for {
-		u := unquote(s)
+		u := guide.Unquote(s)
 		if u == s {
 			return s
 		}
