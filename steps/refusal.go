@@ -3,7 +3,6 @@ package steps
 import (
 	"fmt"
 	"net/url"
-	"os"
 	"strings"
 	"sync"
 
@@ -89,7 +88,7 @@ func (w *World) guideLineOf(ae *AutheliaError) *GuideError {
 		if c := asked.Get("code_challenge_method"); c != "" {
 			sent = "code_challenge_method " + c
 		}
-		return &GuideError{Where: g.Where(line), Says: strings.TrimSpace(lineOf(g, line)),
+		return &GuideError{Where: g.Where(line), Says: strings.TrimSpace(yamlLine(g, line)),
 			Saw: fmt.Sprintf("the application sent %s. Authelia: %s", sent, ae.Error())}
 	}
 	return nil
@@ -121,15 +120,12 @@ func (w *World) builtFrom(sent string) (string, bool) {
 		strings.TrimPrefix(sent, strings.TrimSuffix(best.Value, "/"))), true
 }
 
-// lineOf is the guide's line as written, "" when it cannot be read.
-func lineOf(g *guide.Guide, line int) string {
-	src, err := os.ReadFile(g.Path)
-	if err != nil {
-		return ""
+// yamlLine is a line of the guide's Authelia YAML block, as rendered (""
+// outside it).
+func yamlLine(g *guide.Guide, line int) string {
+	lines := strings.Split(g.ClientYAML, "\n")
+	if i := line - g.ClientYAMLLine; i >= 0 && i < len(lines) {
+		return lines[i]
 	}
-	lines := strings.Split(string(src), "\n")
-	if line < 1 || line > len(lines) {
-		return ""
-	}
-	return lines[line-1]
+	return ""
 }

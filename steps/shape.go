@@ -364,9 +364,18 @@ func Setting(m guide.Method, meaning string) (guide.Var, bool) {
 	return guide.Var{}, false
 }
 
+// ItemValue is what a reader types for a "Label: value" item: a value in
+// code marks, the one code span of a value that says more ("`Authelia` (or
+// whatever you want)"), or the value as written.
+func ItemValue(it guide.Item) string {
+	if !it.Literal && len(it.Codes) == 1 {
+		return it.Codes[0]
+	}
+	return it.Value
+}
+
 // itemVars are the "Label: value" items of a method's numbered steps as
-// settings: what a reader types (a value in code marks, the one code span
-// of a value that says more, or the value).
+// settings, valued as ItemValue says.
 func itemVars(m guide.Method) []guide.Var {
 	var out []guide.Var
 	for _, st := range m.Steps {
@@ -374,11 +383,7 @@ func itemVars(m guide.Method) []guide.Var {
 			if it.Label == "" {
 				continue
 			}
-			v := it.Value
-			if !it.Literal && len(it.Codes) == 1 {
-				v = it.Codes[0]
-			}
-			out = append(out, guide.Var{Name: it.Label, Value: v, Line: it.Line})
+			out = append(out, guide.Var{Name: it.Label, Value: ItemValue(it), Line: it.Line})
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package steps
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -359,4 +360,36 @@ func (sw shapeWorld) awaitSign(sign playwright.Locator) error {
 			return err
 		}
 	}
+}
+
+// claimsOf finds, in a page's text, the JSON object that holds the claims
+// of the user whose email is email (a userinfo or an ID token's claims).
+func claimsOf(text, email string) (map[string]any, bool) {
+	i, j := strings.Index(text, "{"), strings.LastIndex(text, "}")
+	if i < 0 || j < i {
+		return nil, false
+	}
+	var doc any
+	if json.Unmarshal([]byte(text[i:j+1]), &doc) != nil {
+		return nil, false
+	}
+	var found map[string]any
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if v["email"] == email && found == nil {
+				found = v
+			}
+			for _, c := range v {
+				walk(c)
+			}
+		case []any:
+			for _, c := range v {
+				walk(c)
+			}
+		}
+	}
+	walk(doc)
+	return found, found != nil
 }

@@ -2,7 +2,6 @@ package steps
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -123,36 +122,4 @@ func tail(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return "    " + strings.Join(lines, "\n    ")
-}
-
-// claimsOf finds, in a page's text, the JSON object that holds the claims
-// of the user whose email is email (a userinfo or an ID token's claims).
-func claimsOf(text, email string) (map[string]any, bool) {
-	i, j := strings.Index(text, "{"), strings.LastIndex(text, "}")
-	if i < 0 || j < i {
-		return nil, false
-	}
-	var doc any
-	if json.Unmarshal([]byte(text[i:j+1]), &doc) != nil {
-		return nil, false
-	}
-	var found map[string]any
-	var walk func(v any)
-	walk = func(v any) {
-		switch v := v.(type) {
-		case map[string]any:
-			if v["email"] == email && found == nil {
-				found = v
-			}
-			for _, c := range v {
-				walk(c)
-			}
-		case []any:
-			for _, c := range v {
-				walk(c)
-			}
-		}
-	}
-	walk(doc)
-	return found, found != nil
 }

@@ -28,7 +28,7 @@ func init() {
 		ImageVar: "GUIDEWALK_NODE_RED_IMAGE",
 		Port:     "1880",
 		Ready:    steps.Probe{Path: "", Holds: "Node-RED"},
-		Version:  []string{"node", "-p", "require('" + "/usr/src/node-red/node_modules/node-red/package.json').version"},
+		Version:  []string{"node", "-p", "require('node-red/package.json').version"},
 		// Node's own trust store does not read the system's: the run's CA
 		// for Authelia's TLS goes in by NODE_EXTRA_CA_CERTS.
 		TrustVar: "NODE_EXTRA_CA_CERTS",

@@ -2,6 +2,7 @@ package pocketbase
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -50,17 +51,39 @@ func configure(sw *steps.World) error {
 	return nil
 }
 
-// providers are the OAuth2 providers the users collection offers.
+// providers are the display names of the OAuth2 providers the users
+// collection offers, as PocketBase's API says.
 func (w scenario) providers() ([]string, error) {
 	code, body, err := w.Instance().App().Get(context.Background(), w.Instance().App().At("api/collections/"+collection+"/auth-methods"))
+	var methods struct {
+		OAuth2 struct {
+			Providers []struct {
+				DisplayName string `json:"displayName"`
+			} `json:"providers"`
+		} `json:"oauth2"`
+	}
+	if err == nil && code == 200 {
+		err = json.Unmarshal([]byte(body), &methods)
+	}
 	if err != nil || code != 200 {
 		return nil, fmt.Errorf("ask PocketBase how its %s sign in: %d %v", collection, code, err)
 	}
 	var out []string
-	for _, p := range strings.Split(body, `"displayName":"`)[1:] {
-		out = append(out, strings.SplitN(p, `"`, 2)[0])
+	for _, p := range methods.OAuth2.Providers {
+		out = append(out, p.DisplayName)
 	}
 	return out, nil
+}
+
+// provider is the provider step 4 names, as PocketBase titles it
+// ("OpenID Connect" for "OpenID Connect (oidc)").
+func (w scenario) provider() (string, error) {
+	_, names, err := w.GuideCodes(stGear, 1)
+	if err != nil {
+		return "", err
+	}
+	name, _, _ := strings.Cut(names[0], " (")
+	return name, nil
 }
 
 func (w scenario) runs(unconfigured string) error {
@@ -145,11 +168,14 @@ func (w scenario) click(st guide.Step, role, what, name string) error {
 // openProvider is steps 2 to 4 where PocketBase 0.23 and later have them:
 // the provider of step 4 is added in the users collection's options.
 func (w scenario) openProvider() error {
-	st, names, err := w.GuideCodes(stGear, 1)
+	st, err := w.GuideStep(stGear)
 	if err != nil {
 		return err
 	}
-	name, _, _ := strings.Cut(names[0], " (")
+	name, err := w.provider()
+	if err != nil {
+		return err
+	}
 	cols, editor := pb.Collections{Page: w.Page()}, pb.CollectionEditor{Page: w.Page()}
 	for _, f := range []func() error{
 		func() error { return pb.Admin{Page: w.Page()}.Go("Collections") },
@@ -183,23 +209,20 @@ var renamed = map[string]string{"ClientID": "Client ID", "User API URL": "User i
 // options is step 5: each "Label: value" item typed into the field of that
 // label; an item that is a sentence naming a checkbox leaves it as it is.
 func (w scenario) options() error {
-	st, names, err := w.GuideCodes(stGear, 1)
+	st, err := w.GuideStep(stForm)
 	if err != nil {
 		return err
 	}
-	if st, err = w.GuideStep(stForm); err != nil {
+	name, err := w.provider()
+	if err != nil {
 		return err
 	}
-	name, _, _ := strings.Cut(names[0], " (")
 	form := pb.ProviderForm{Page: w.Page(), Provider: name}
 	if err := form.WaitRendered(); err != nil {
 		return w.Deviates(st, err)
 	}
 	for _, it := range st.Items {
-		label, value := it.Label, it.Value
-		if !it.Literal && len(it.Codes) == 1 {
-			value = it.Codes[0] // "`Authelia` (or whatever you want)"
-		}
+		label, value := it.Label, steps.ItemValue(it)
 		if label == "" {
 			for _, l := range form.Labels() {
 				if l = strings.TrimSpace(l); l != "" && strings.Contains(it.Text, l) {
@@ -236,8 +259,10 @@ func (w scenario) save() error {
 	if err != nil {
 		return err
 	}
-	_, names, _ := w.GuideCodes(stGear, 1)
-	name, _, _ := strings.Cut(names[0], " (")
+	name, err := w.provider()
+	if err != nil {
+		return err
+	}
 	editor := pb.CollectionEditor{Page: w.Page()}
 	if _, err := (pb.ProviderForm{Page: w.Page(), Provider: name}).SetConfig(); err != nil {
 		return w.Deviates(st, err)
