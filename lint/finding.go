@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -74,6 +75,11 @@ type Options struct {
 	Sitevars map[string]string
 	// Disable names rules the checker does not report (see Rules).
 	Disable []string
+	// Tree is the repository the guide stands in, from its root (Authelia's
+	// repository: docs/static/schemas/…), for what the guide's text refers
+	// to outside itself. Check finds it above the guide's file; nil when
+	// there is none.
+	Tree fs.FS
 }
 
 // Check reads the guide at path as the offline checker does: it never stops
@@ -83,6 +89,9 @@ func Check(path string, o Options) (*guide.Guide, []Finding, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, err
+	}
+	if o.Tree == nil {
+		o.Tree = repoAbove(path)
 	}
 	g, found := Read(path, src, o)
 	return g, found, nil
@@ -95,6 +104,9 @@ func Check(path string, o Options) (*guide.Guide, []Finding, error) {
 func Read(path string, src []byte, o Options) (*guide.Guide, []Finding) {
 	g := guide.Read(path, src, guide.Options{Sitevars: o.Sitevars})
 	s := sourceOf(g)
+	if s != nil {
+		s.tree = o.Tree
+	}
 	found := run(g, s, PhaseReading, PhaseAgree, PhaseMethods, PhaseText)
 	for i := range found {
 		found[i].Path = path

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
@@ -194,6 +195,7 @@ type Source struct {
 
 	md    *mdDoc // the guide as the site parses it, once (markdown)
 	facts facts  // the clients and Assumptions the rules read, once
+	tree  fs.FS  // the repository the guide stands in (Options.Tree); nil when unknown
 }
 
 // rawNear is guide.Source.RawNear, value itself without a source (the
