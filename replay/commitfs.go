@@ -58,3 +58,48 @@ func (b *blob) Mode() fs.FileMode          { return 0o444 }
 func (b *blob) ModTime() time.Time         { return time.Time{} }
 func (b *blob) IsDir() bool                { return false }
 func (b *blob) Sys() any                   { return nil }
+
+// ReadDir implements fs.ReadDirFS from the tree object at name.
+func (c commitFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	obj := c.rev + ":" + name
+	if name == "." {
+		obj = c.rev + "^{tree}"
+	}
+	kind, data, err := c.objs.Object(obj)
+	if errors.Is(err, ErrMissing) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
+	}
+	if kind != "tree" {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errors.New("not a folder")}
+	}
+	es, err := parseTree(data, 20) // SHA-1
+	if err != nil {
+		es, err = parseTree(data, 32) // SHA-256
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
+	}
+	out := make([]fs.DirEntry, len(es))
+	for i, e := range es {
+		out[i] = dirEntry(e)
+	}
+	return out, nil
+}
+
+type dirEntry entry
+
+func (d dirEntry) Name() string { return d.name }
+func (d dirEntry) IsDir() bool  { return d.tree }
+func (d dirEntry) Type() fs.FileMode {
+	if d.tree {
+		return fs.ModeDir
+	}
+	return 0
+}
+func (d dirEntry) Info() (fs.FileInfo, error) { return nil, errors.ErrUnsupported }
