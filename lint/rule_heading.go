@@ -43,11 +43,12 @@ func checkHeadings(s *Source) []Finding {
 		if want == "" && !stray {
 			continue
 		}
-		if want == "" {
+		method := want != ""
+		if !method {
 			want = strings.TrimSpace(strings.TrimLeft(t, "#"))
 		}
 		msg := fmt.Sprintf("the heading %q is one letter off the method %q: it renders as written and its anchor #%s misses #%s; write %s", t, want, githubID(t), githubID(want), want)
-		if stray && !nearMiss(t, want, 6) {
+		if !method {
 			msg = fmt.Sprintf("the heading %q starts with a stray #: it renders with it and its anchor is #%s; write %s", t, githubID(t), want)
 		}
 		f := Finding{Line: h.Line, Severity: SeverityError, Rule: RuleHeading, Message: msg}
