@@ -189,6 +189,9 @@ func (p *parser) parse(src []byte, o Options) error {
 	if body, err = p.renderShortcodes(body, o); err != nil {
 		return err
 	}
+	if p.lenient {
+		body = p.closeUnclosedFences(body)
+	}
 	p.src = body
 	p.lineStarts = LineStarts(body)
 	p.doc = goldmark.New().Parser().Parse(text.NewReader(body))
