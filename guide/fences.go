@@ -1,8 +1,8 @@
 package guide
 
 import (
-	"regexp"
 	"fmt"
+	"regexp"
 	"strings"
 )
 
