@@ -92,10 +92,14 @@ type frontUse struct {
 	have, filled map[string]int
 }
 
-func learnFrontMatter(guides map[string][]byte) frontUse {
+// frontOf is a sibling's front matter keys (nil when it has none).
+func frontOf(_ string, src []byte) []frontKey {
+	return frontMatter(strings.SplitN(string(src), "\n", 80))
+}
+
+func sumFrontMatter(each [][]frontKey) frontUse {
 	u := frontUse{have: map[string]int{}, filled: map[string]int{}}
-	for _, b := range guides {
-		keys := frontMatter(strings.SplitN(string(b), "\n", 80))
+	for _, keys := range each {
 		if keys == nil {
 			continue
 		}
@@ -116,14 +120,14 @@ var checkedFront = []string{"title", "description", "seo.title", "seo.descriptio
 
 func checkFrontMatter(s *Source) []Finding {
 	keys := frontMatter(s.Raw)
-	if keys == nil {
+	if keys == nil || !s.isGuide() {
 		return nil
 	}
 	sec, ok := s.section()
 	if !ok {
 		return nil
 	}
-	u := learnSection(RuleFrontMatter, sec, learnFrontMatter)
+	u := learnSection(RuleFrontMatter, sec, frontOf, sumFrontMatter)
 	self := 0 // the guide is one of the section's when it is an index.md
 	if path.Base(filepath.ToSlash(s.Path)) == "index.md" {
 		self = 1
@@ -187,4 +191,15 @@ func sameParent(a, b string) bool {
 	pa, _, _ := strings.Cut(a, ".")
 	pb, _, _ := strings.Cut(b, ".")
 	return strings.Contains(a, ".") == strings.Contains(b, ".") && (!strings.Contains(a, ".") || pa == pb)
+}
+
+// isGuide: the page is an integration guide (it has Tested Versions), not
+// one of the docs' own pages standing beside the guides' folders.
+func (s *Source) isGuide() bool {
+	for _, l := range s.Raw {
+		if strings.HasPrefix(l, "## Tested Versions") {
+			return true
+		}
+	}
+	return false
 }

@@ -10,8 +10,10 @@ import (
 
 // The guides beside a guide: the other folders of its section, each with
 // an index.md (clients/<app>/index.md in Authelia's docs; before July 2025
-// openid-connect/<app>/index.md). What a rule learns of them is read once
-// per section and kept (siblingCache).
+// openid-connect/<app>/index.md). What a rule learns of each is read once
+// and kept: per section, and per sibling when the tree names each
+// sibling's version (a commit's tree: the folder's object id), so a replay
+// of the docs' history reads each version of a sibling once.
 
 // section is where a guide's siblings are read: a folder of fsys.
 type section struct {
@@ -20,15 +22,20 @@ type section struct {
 }
 
 // section is the folder holding the guide's folder (a page that is not an
-// index.md stands beside the guides' folders: its own folder): on disk
-// when the guide is a file there, else in the tree it was read from (a
-// commit's).
+// index.md stands beside the guides' folders: its own folder): in the tree
+// the guide was read from (a commit's) when there is one, else on disk
+// when the guide is a file there.
 func (s *Source) section() (section, bool) {
 	up := func(p string, dir func(string) string) string {
 		if dir(p) != p && path.Base(filepath.ToSlash(p)) == "index.md" {
 			return dir(dir(p))
 		}
 		return dir(p)
+	}
+	if s.tree != nil && fs.ValidPath(s.Path) {
+		if _, err := fs.Stat(s.tree, s.Path); err == nil {
+			return section{fsys: s.tree, dir: up(s.Path, path.Dir)}, true
+		}
 	}
 	if st, err := os.Stat(s.Path); err == nil && !st.IsDir() {
 		abs, err := filepath.Abs(s.Path)
@@ -37,46 +44,85 @@ func (s *Source) section() (section, bool) {
 		}
 		return section{fsys: os.DirFS(up(abs, filepath.Dir)), dir: "."}, true
 	}
-	if s.tree != nil && fs.ValidPath(s.Path) {
-		return section{fsys: s.tree, dir: up(s.Path, path.Dir)}, true
-	}
 	return section{}, false
 }
 
-// guides are the index.md of each folder of the section, as read.
-func (sec section) guides() map[string][]byte {
+// sibling is one guide of a section: its folder's name, its version's id
+// ("" when the tree names none) and its text.
+type sibling struct {
+	name, id string
+	src      []byte
+}
+
+// siblings are the index.md of each folder of the section.
+func (sec section) siblings() []sibling {
 	es, err := fs.ReadDir(sec.fsys, sec.dir)
 	if err != nil {
 		return nil
 	}
-	out := map[string][]byte{}
+	var out []sibling
 	for _, e := range es {
 		if !e.IsDir() {
 			continue
 		}
-		p := path.Join(sec.dir, e.Name(), "index.md")
-		if b, err := fs.ReadFile(sec.fsys, p); err == nil {
-			out[e.Name()] = b
+		sb := sibling{name: e.Name()}
+		if o, ok := e.(interface{ ObjectID() string }); ok {
+			sb.id = o.ObjectID()
+			if v, ok := siblingText.Load(sb.id); ok {
+				sb.src = v.([]byte)
+				out = append(out, sb)
+				continue
+			}
 		}
+		b, err := fs.ReadFile(sec.fsys, path.Join(sec.dir, e.Name(), "index.md"))
+		if err != nil {
+			continue
+		}
+		sb.src = b
+		if sb.id != "" {
+			siblingText.Store(sb.id, b)
+		}
+		out = append(out, sb)
 	}
 	return out
 }
 
-// siblingCache keeps what each rule learnt of a section, by rule and
-// section: the whole tree is checked guide after guide.
-var siblingCache sync.Map // struct{rule string; sec section} → any
+var (
+	siblingText  sync.Map // a sibling folder's object id → its index.md
+	sectionCache sync.Map // struct{rule string; sec section} → what the rule learnt of it
+	eachCache    sync.Map // struct{rule, id string} → what the rule learnt of one sibling
+)
 
-// learnSection is f of the section's guides, read once per rule and section.
-func learnSection[T any](rule string, sec section, f func(map[string][]byte) T) T {
+// learnSection is what a rule learns of a section's guides: learn of each
+// (kept per sibling version when the tree names it), then sum of them
+// all, once per rule and section.
+func learnSection[E, T any](rule string, sec section, learn func(name string, src []byte) E, sum func([]E) T) T {
 	type key struct {
 		rule string
 		sec  section
 	}
 	k := key{rule, sec}
-	if v, ok := siblingCache.Load(k); ok {
+	if v, ok := sectionCache.Load(k); ok {
 		return v.(T)
 	}
-	v := f(sec.guides())
-	siblingCache.Store(k, v)
+	sibs := sec.siblings()
+	each := make([]E, 0, len(sibs))
+	for _, sb := range sibs {
+		if sb.id == "" {
+			each = append(each, learn(sb.name, sb.src))
+			continue
+		}
+		type eachKey struct{ rule, id string }
+		ek := eachKey{rule, sb.id}
+		if v, ok := eachCache.Load(ek); ok {
+			each = append(each, v.(E))
+			continue
+		}
+		e := learn(sb.name, sb.src)
+		eachCache.Store(ek, e)
+		each = append(each, e)
+	}
+	v := sum(each)
+	sectionCache.Store(k, v)
 	return v
 }

@@ -94,6 +94,9 @@ func (c commitFS) ReadDir(name string) ([]fs.DirEntry, error) {
 
 type dirEntry entry
 
+// ObjectID is the entry's object id: the version of a file or folder.
+func (d dirEntry) ObjectID() string { return d.hash }
+
 func (d dirEntry) Name() string { return d.name }
 func (d dirEntry) IsDir() bool  { return d.tree }
 func (d dirEntry) Type() fs.FileMode {

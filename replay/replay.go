@@ -3,6 +3,7 @@ package replay
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"path"
 	"runtime"
 	"slices"
@@ -21,8 +22,10 @@ type Options struct {
 	FirstParent bool   // only the first-parent (mainline) commits
 
 	// Check checks one version of a guide; the path is where it stands
-	// in that commit. It runs on several versions at once.
-	Check func(path string, src []byte) []lint.Finding
+	// in that commit, tree the commit that brought the version (its
+	// siblings, the files it refers to, as they stood then). It runs on
+	// several versions at once.
+	Check func(path string, src []byte, tree fs.FS) []lint.Finding
 	// Objects reads the objects (default one `git cat-file --batch`).
 	Objects Objects
 	Workers int // checks side by side (default GOMAXPROCS)
@@ -132,6 +135,7 @@ func Run(dir string, paths []string, o Options) (*Result, error) {
 	states := make([]map[string]string, len(hashes)) // path → blob, guides only
 	isGuide := map[string]bool{}                     // blob → opens with front matter
 	srcs := map[version][]byte{}
+	at := map[version]string{} // the commit that brought each version
 	t := newTrees(objs)
 	for i, h := range hashes {
 		c, err := ReadCommit(objs, h)
@@ -164,6 +168,7 @@ func Run(dir string, paths []string, o Options) (*Result, error) {
 				isGuide[f.Blob] = g
 				if g || explicit[f.Path] {
 					srcs[v] = data
+					at[v] = h
 				}
 			}
 			if g || explicit[f.Path] {
@@ -173,7 +178,7 @@ func Run(dir string, paths []string, o Options) (*Result, error) {
 		states[i] = state
 	}
 
-	found := checkAll(srcs, o)
+	found := checkAll(srcs, at, objs, o)
 
 	r := &Result{Commits: len(commits), Versions: len(found), Findings: []Finding{}}
 	if len(commits) == 0 {
@@ -267,7 +272,7 @@ func Run(dir string, paths []string, o Options) (*Result, error) {
 }
 
 // checkAll checks every version, side by side.
-func checkAll(srcs map[version][]byte, o Options) map[version][]lint.Finding {
+func checkAll(srcs map[version][]byte, at map[version]string, objs Objects, o Options) map[version][]lint.Finding {
 	vs := make([]version, 0, len(srcs))
 	for v := range srcs {
 		vs = append(vs, v)
@@ -282,7 +287,7 @@ func checkAll(srcs map[version][]byte, o Options) map[version][]lint.Finding {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				found[i] = o.Check(vs[i].path, srcs[vs[i]])
+				found[i] = o.Check(vs[i].path, srcs[vs[i]], CommitFS(objs, at[vs[i]]))
 			}
 		})
 	}

@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"os"
 	"runtime"
@@ -68,8 +69,11 @@ func main() {
 	if len(paths) == 0 {
 		log.Fatal("want the paths to replay, relative to the repository's root")
 	}
-	none := func(string, []byte) []lint.Finding { return nil }
-	check := func(p string, src []byte) []lint.Finding { _, f := lint.Read(p, src, lint.Options{}); return f }
+	none := func(string, []byte, fs.FS) []lint.Finding { return nil }
+	check := func(p string, src []byte, tree fs.FS) []lint.Finding {
+		_, f := lint.Read(p, src, lint.Options{Tree: tree})
+		return f
+	}
 
 	ways := []struct {
 		name string
@@ -84,7 +88,7 @@ func main() {
 	fmt.Printf("GOMAXPROCS=%d, %d runs each, medians\n", runtime.GOMAXPROCS(0), *n)
 	for _, what := range []struct {
 		name  string
-		check func(string, []byte) []lint.Finding
+		check func(string, []byte, fs.FS) []lint.Finding
 	}{{"objects only (no check)", none}, {"whole replay (every version checked)", check}} {
 		for _, w := range ways {
 			var ts, cpus []time.Duration
