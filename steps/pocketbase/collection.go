@@ -62,6 +62,9 @@ func (g WebGUI) GoMenu(n int, name string) error {
 // offers instead, "the page has no <what> <name>" (what may quote the
 // step's other names with %q).
 func (g WebGUI) Press(n int, role, what string, feature ...string) error {
+	if len(feature) == 0 {
+		return fmt.Errorf("guide step %d: the feature quotes no name of a %s", n, role)
+	}
 	st, names, err := g.GuideCodes(n, len(feature), feature...)
 	if err != nil {
 		return err

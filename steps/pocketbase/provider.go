@@ -80,12 +80,13 @@ func (g WebGUI) enter(form pb.ProviderForm, st guide.Step, it guide.Item) (strin
 		g.Hide(value)
 	}
 	isSelect, err := form.IsSelect(label)
+	if err != nil {
+		return "", g.ItemError(st, it, err.Error())
+	}
 	did := "typed"
-	switch {
-	case err != nil:
-	case isSelect:
-		err, did = form.Choose(label, value), "chose"
-	default:
+	if isSelect {
+		did, err = "chose", form.Choose(label, value)
+	} else {
 		err = form.Fill(label, value)
 	}
 	if err != nil {
