@@ -1,7 +1,6 @@
 package beszel
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -10,6 +9,7 @@ import (
 	"github.com/guidewalk/guidewalk/env"
 	"github.com/guidewalk/guidewalk/guide"
 	"github.com/guidewalk/guidewalk/steps"
+	pbsteps "github.com/guidewalk/guidewalk/steps/pocketbase"
 )
 
 // Beszel's guide: the application's recipe, test users and step
@@ -46,6 +46,14 @@ type scenario struct{ *steps.World }
 // instance is this scenario's Beszel.
 func (w scenario) instance() *Instance { return w.Instance().(*Instance) }
 
+// gui is this scenario's Beszel as its settings dashboard, PocketBase's
+// admin UI, has it: its superuser is the account Beszel's first run makes.
+func (w scenario) gui() pbsteps.WebGUI {
+	b := w.instance()
+	return pbsteps.WebGUI{World: w.World, Product: "Beszel", Email: b.AdminEmail, Password: b.AdminPassword,
+		Collection: "users", Provider: bzProvider, Form: bzForm}
+}
+
 // The guide's steps as numbered in its Web GUI method.
 const (
 	bzLogin      = 1
@@ -73,7 +81,7 @@ func (beszelApp) Steps(sw *steps.World, sc *godog.ScenarioContext) {
 	sc.Step(`^I toggle Enable to the on position$`, w.X0(w.enableBeszelOAuth2))
 	sc.Step(`^I click "([^"]*)"$`, w.X1(w.addBeszelProvider))
 	sc.Step(`^I select "([^"]*)"$`, w.X1(w.selectBeszelProvider))
-	sc.Step(`^I configure the following options$`, w.X0(w.configureBeszelProvider))
+	sc.Step(`^I configure the following options$`, w.X0(func() error { return w.gui().Configure() }))
 	sc.Step(`^I press "([^"]*)" at the bottom$`, w.X1(w.saveBeszelCollection))
 	sc.Step(`^Beszel's login page offers the provider by its display name$`, w.X0(w.beszelOffersProvider))
 
@@ -88,12 +96,12 @@ func (beszelApp) Steps(sw *steps.World, sc *godog.ScenarioContext) {
 // ConfigureBySteps does the Web GUI's steps 1 to 10 within the scenario.
 func (beszelApp) ConfigureBySteps(sw *steps.World) error {
 	w := scenario{sw}
-	m, err := w.instance().AuthMethods(context.Background())
+	m, err := w.gui().AuthMethods()
 	if err != nil {
-		return fmt.Errorf("ask Beszel how it lets users sign in: %w", err)
+		return err
 	}
 	if len(m.OAuth2.Providers) > 0 {
-		return fmt.Errorf("Beszel offers %v but steps 1 to 10 did not complete in this run: see the scenario that failed before this one", m.OAuth2.Providers)
+		return fmt.Errorf("Beszel offers %q but steps 1 to 10 did not complete in this run: see the scenario that failed before this one", m.Offered())
 	}
 	w.Note("this environment's Beszel offers no sign-in provider yet: doing steps 1 to 10")
 	for _, f := range []func() error{
@@ -105,7 +113,7 @@ func (beszelApp) ConfigureBySteps(sw *steps.World) error {
 		w.enableBeszelOAuth2,
 		func() error { return w.addBeszelProvider("") },
 		func() error { return w.selectBeszelProvider("") },
-		w.configureBeszelProvider,
+		w.gui().Configure,
 		func() error { return w.saveBeszelCollection("") },
 	} {
 		if err := f(); err != nil {

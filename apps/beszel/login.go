@@ -1,7 +1,6 @@
 package beszel
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/guidewalk/guidewalk/apps/beszel/pages"
@@ -12,16 +11,8 @@ import (
 // beszelRunsUnconfigured: the Web GUI's Beszel answers at the guide's
 // Application Root URL and offers no sign-in provider yet.
 func (w scenario) beszelRunsUnconfigured() error {
-	w.UseStepsInstance()
-	if err := w.FreshContext(); err != nil {
+	if _, err := w.gui().Fresh(true); err != nil {
 		return err
-	}
-	m, err := w.instance().AuthMethods(context.Background())
-	if err != nil {
-		return fmt.Errorf("ask Beszel how it lets users sign in: %w", err)
-	}
-	if len(m.OAuth2.Providers) > 0 {
-		return fmt.Errorf("the Beszel instance %q already offers the providers %v", w.instance().Spec().Name, m.OAuth2.Providers)
 	}
 	login := pages.BeszelLogin{Page: w.Page(), Base: w.AppURL()}
 	if err := login.Open(); err != nil {
@@ -95,16 +86,12 @@ func (w scenario) goToBeszelSettings() error {
 		return err
 	}
 	addr := names[0]
-	su := pocketbase.SuperuserLogin{Page: w.Page()}
 	settings := pocketbase.Settings{Page: w.Page()}
-	if err := ui.Goto(w.Page(), addr, su.Heading().Or(settings.Drawn())); err != nil {
+	signedIn, err := w.gui().SignIn(addr, settings.Drawn())
+	if err != nil {
 		return w.Deviates(st, err)
 	}
-	if su.Rendered() {
-		b := w.instance()
-		if err := su.SignIn(b.AdminEmail, b.AdminPassword); err != nil {
-			return w.Deviates(st, fmt.Errorf("signing in to PocketBase's Superuser login as %s: %w", b.AdminEmail, err))
-		}
+	if signedIn {
 		again := ""
 		if !settings.Rendered() {
 			landed := w.Page().URL()
@@ -113,7 +100,7 @@ func (w scenario) goToBeszelSettings() error {
 			}
 			again = fmt.Sprintf("; PocketBase then showed %s, so went to the address again", landed)
 		}
-		w.NotInGuide(bzSettings, "the address shows PocketBase's %q form first: signed in with the admin account Beszel's first run made (%s)%s", "Superuser login", b.AdminEmail, again)
+		w.NotInGuide(bzSettings, "the address shows PocketBase's %q form first: signed in with the admin account Beszel's first run made (%s)%s", "Superuser login", w.instance().AdminEmail, again)
 	}
 	if err := settings.WaitRendered(); err != nil {
 		return w.Deviates(st, err)
@@ -152,5 +139,23 @@ func (w scenario) disableBeszelSwitch(label string) error {
 	}
 	w.Note("%q: switched off (it was on)", label)
 	w.NotInGuide(bzHide, "pressed %q under the switch: until then the change is only in the form, and the collection shows no cog (step 4)", "Save changes")
+	return nil
+}
+
+// beszelOffersProvider: a visitor's login page shows the provider's button,
+// named by step 9's Display name.
+func (w scenario) beszelOffersProvider() error {
+	if err := w.FreshContext(); err != nil {
+		return err
+	}
+	if err := w.loginPage(); err != nil {
+		return err
+	}
+	display := w.gui().DisplayName()
+	login := pages.BeszelLogin{Page: w.Page(), Base: w.AppURL()}
+	if v, _ := login.Provider(display).IsVisible(); !v {
+		return fmt.Errorf("Beszel's login page offers %q and no %q", login.Buttons(), display)
+	}
+	w.Note("Beszel's login page offers %q", login.Buttons())
 	return nil
 }

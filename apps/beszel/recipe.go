@@ -1,9 +1,10 @@
-// Package beszel is Beszel's part of guidewalk, all of it: how to run a
-// Beszel hub for the guide's Web GUI method, when it is ready, and the
-// read-only calls the steps use to look at it, its sign-in methods and its
-// users (this file); its Application (application.go); one file per user
-// action the guide names; its screens (pages/), which are PocketBase's.
-// Importing it registers it with steps.
+// Package beszel is Beszel's part of guidewalk: how to run a Beszel hub
+// for the guide's Web GUI method, when it is ready, and the read-only call
+// the steps use to look at its users (this file); its Application
+// (application.go); one file per user action the guide names; its own
+// screens (pages/). Its settings dashboard is PocketBase's admin UI, whose
+// screens and tasks it shares with PocketBase (steps/pages/pocketbase,
+// steps/pocketbase). Importing it registers it with steps.
 package beszel
 
 import (
@@ -77,38 +78,6 @@ func ready(ctx context.Context, a *env.App) error {
 		return fmt.Errorf("/api/health does not look like PocketBase's: %.80q", body)
 	}
 	return nil
-}
-
-// Provider is an OAuth2 provider Beszel's login page offers.
-type Provider struct {
-	Name        string `json:"name"` // PocketBase's provider type, e.g. "oidc"
-	DisplayName string `json:"displayName"`
-	AuthURL     string `json:"authURL"`
-}
-
-// AuthMethods is what the users collection offers to sign in with, as
-// Beszel's login page asks for it (no credentials needed).
-type AuthMethods struct {
-	Password struct {
-		Enabled bool `json:"enabled"`
-	} `json:"password"`
-	OAuth2 struct {
-		Enabled   bool       `json:"enabled"`
-		Providers []Provider `json:"providers"`
-	} `json:"oauth2"`
-}
-
-// AuthMethods asks Beszel what its login page offers.
-func (in *Instance) AuthMethods(ctx context.Context) (AuthMethods, error) {
-	var m AuthMethods
-	code, body, err := in.App().Get(ctx, in.App().At("api/collections/users/auth-methods"))
-	if err != nil {
-		return m, err
-	}
-	if code != http.StatusOK {
-		return m, fmt.Errorf("auth-methods: %d %.200s", code, body)
-	}
-	return m, json.Unmarshal([]byte(body), &m)
 }
 
 // UserExists says whether Beszel has a user with this email, asking as the
