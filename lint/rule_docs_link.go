@@ -81,25 +81,34 @@ func linkProblem(dir []string, name, dest, checkout string) string {
 	return layoutProblem(dir, target)
 }
 
-// oldPlace: a guide outside a checkout whose links all resolve from where
-// the guides stood before July 2025, and which has no alias saying it
-// moved, is read as standing there.
+// oldPlace: a guide outside a checkout, not in a clients/ folder, with no
+// alias saying it moved,
+// whose links fail less often from where the guides stood before July
+// 2025 than from where they stand now, is read as standing there: its links
+// were written for it. Its failing links are reported from there, as
+// strictly as from the current place.
 func oldPlace(s *Source, name string) bool {
+	if abs, err := filepath.Abs(s.Path); err == nil && filepath.Base(filepath.Dir(filepath.Dir(abs))) == guideDir[len(guideDir)-1] {
+		return false // it stands in a clients/ folder: the current place
+	}
 	for _, l := range s.Raw {
 		if strings.Contains(l, "/"+strings.Join(oldGuideDir, "/")+"/"+name+"/") {
 			return false // aliases: ['/integration/openid-connect/<name>/']
 		}
 	}
-	any := false
+	any, failOld, failNew := false, 0, 0
 	for _, l := range s.links() {
 		if dest := docsPath(l.Dest); dest != "" {
-			if linkProblem(oldGuideDir, name, dest, "") != "" {
-				return false
-			}
 			any = true
+			if linkProblem(oldGuideDir, name, dest, "") != "" {
+				failOld++
+			}
+			if linkProblem(guideDir, name, dest, "") != "" {
+				failNew++
+			}
 		}
 	}
-	return any
+	return any && failOld < failNew
 }
 
 func checkDocsLinks(s *Source) []Finding {
@@ -113,7 +122,7 @@ func checkDocsLinks(s *Source) []Finding {
 		}
 		dir, name = d, n
 	} else if checkout == "" && oldPlace(s, name) {
-		return nil
+		dir = oldGuideDir
 	}
 	var out []Finding
 	for _, l := range s.links() {
@@ -209,14 +218,13 @@ func layoutProblem(dir []string, target string) string {
 	parts := strings.Split(target, "/")
 	for i, p := range parts {
 		parent := strings.Join(parts[:i], "/")
-		if parent == strings.Join(dir, "/") && slices.Equal(dir, oldGuideDir) {
-			return "" // the guides' folders beside the pages
-		}
-		if parent == strings.Join(guideDir, "/") {
-			if i == len(parts)-1 && p != "_index.md" && strings.HasSuffix(p, ".md") {
+		oldGuides := parent == strings.Join(oldGuideDir, "/") && slices.Equal(dir, oldGuideDir) &&
+			!slices.Contains(docsLayout[parent], strings.TrimSuffix(p, ".md"))
+		if oldGuides || parent == strings.Join(guideDir, "/") {
+			if i == len(parts)-1 && p != "_index.md" && strings.HasSuffix(p, ".md") && !oldGuides {
 				return fmt.Sprintf("resolves to content/%s, a page in clients/, which holds only the guides' folders", target)
 			}
-			return ""
+			return inGuideFolder(parts[i:], target)
 		}
 		known, ok := docsLayout[parent]
 		if !ok {
@@ -230,6 +238,19 @@ func layoutProblem(dir []string, target string) string {
 			where += parent + "/"
 		}
 		return fmt.Sprintf("resolves to content/%s, but %s has no %s", target, where, p)
+	}
+	return ""
+}
+
+// inGuideFolder: the rest of a target under a guide's folder (its name
+// first) is the guide itself or a file beside it: a guide's folder holds
+// its index.md and its images, no other page.
+func inGuideFolder(rest []string, target string) string {
+	if len(rest) < 2 || rest[1] == "" {
+		return ""
+	}
+	if len(rest) > 2 || (strings.HasSuffix(rest[1], ".md") && rest[1] != "index.md") {
+		return fmt.Sprintf("resolves to content/%s, but a guide's folder (%s/) holds only its index.md and images", target, rest[0])
 	}
 	return ""
 }
