@@ -21,8 +21,8 @@ const RuleFence = "fence"
 var _ = register(Rule{
 	Name:     RuleFence,
 	Severity: SeverityError,
-	Doc:      "a code block's fence language, title and content agree, its attributes are closed and its title is no misspelt well-known file name",
-	Example:  "a `toml` fence titled `config.yaml` over YAML, `{title=\"httproute.yaml}`, `{title=\"comppse.yml\"}`",
+	Doc:      "a code block's fence language, title and content agree, its attributes are closed, its title is no misspelt well-known file name and a block titled as Authelia's configuration file holds Authelia's configuration",
+	Example:  "a `toml` fence titled `config.yaml` over YAML, `{title=\"httproute.yaml}`, `{title=\"comppse.yml\"}`, `{title=\"configuration.yml\"}` over an application's `environment:` list",
 	Phase:    PhaseText,
 	Run:      textRule(checkFences),
 })
