@@ -22,7 +22,7 @@ const RuleTestedVersions = "tested-versions"
 var _ = register(Rule{
 	Name:     RuleTestedVersions,
 	Severity: SeverityError,
-	Doc:      "every key of the guide's Authelia configuration is one the configuration schema of the Authelia version Tested Versions names has (docs/static/schemas/v4.xx of the repository the guide stands in)",
+	Doc:      "every key of the guide's Authelia configuration is one the configuration schema of the Authelia version Tested Versions names has (docs/static/schemas/v4.xx of the repository the guide stands in); a key it renamed and still maps is a warning",
 	Example:  "Authelia `v4.38.18` tested, beside `definitions.user_attributes`, `claims_policies` and a client's `claims_policy`, which v4.39 brought",
 	Phase:    PhaseText,
 	Run:      textRule(checkTestedVersions),
@@ -72,6 +72,14 @@ func checkTestedVersions(s *Source) []Finding {
 	var out []Finding
 	for _, b := range blocks {
 		schema.walk(b.node, []*schemaNode{schema.root}, nil, func(key *yaml.Node, path []string) {
+			line := b.line + key.Line - 1
+			if d, ok := loadDeprecations(s.tree)[listless(path)]; ok && d.autoMap && (d.major < major || d.major == major && d.minor <= minor) {
+				// Renamed: Authelia maps it to its new key and warns.
+				out = append(out, Finding{Line: line, Severity: SeverityWarning, Rule: RuleTestedVersions,
+					Message: fmt.Sprintf("%s is deprecated since v%d.%d: Authelia %s (Tested Versions, line %d) maps it to %s and logs a warning at every start; write %s",
+						dotted(path), d.major, d.minor, named.Version, named.Line, d.newKey, d.newKey)})
+				return
+			}
 			later := ""
 			for _, v := range laterVersions(major, minor) {
 				if other := loadSchema(s.tree, v); other != nil && other.has(path) {
@@ -90,7 +98,7 @@ func checkTestedVersions(s *Source) []Finding {
 			} else {
 				msg += "; no later schema in the tree has it either: correct the key"
 			}
-			out = append(out, Finding{Line: b.line + key.Line - 1, Severity: SeverityError, Rule: RuleTestedVersions, Message: msg})
+			out = append(out, Finding{Line: line, Severity: SeverityError, Rule: RuleTestedVersions, Message: msg})
 		})
 	}
 	return out
@@ -392,4 +400,62 @@ func loadSchema(tree fs.FS, version string) *configSchema {
 		schemas.Store(key, c)
 	}
 	return c
+}
+
+// deprecationsFile is where Authelia's repository lists the keys it
+// renamed, with the version that renamed them and whether it still maps
+// the old key to the new one.
+const deprecationsFile = "internal/configuration/deprecation.go"
+
+// deprecation is a renamed key.
+type deprecation struct {
+	major, minor int
+	newKey       string
+	autoMap      bool
+}
+
+// deprecationRe is an entry of deprecationsFile.
+var deprecationRe = regexp.MustCompile(`Version:\s*model\.SemanticVersion\{Major:\s*(\d+),\s*Minor:\s*(\d+)[^}]*\},\s*Key:\s*"([^"]+)",\s*NewKey:\s*"([^"]*)",\s*AutoMap:\s*(true|false)`)
+
+var deprecationsOf sync.Map // fs.FS -> map[string]deprecation, for a comparable tree
+
+// loadDeprecations are the renamed keys of the tree (key as
+// identity_providers.oidc.clients[].id -> its deprecation); none when the
+// tree does not hold the file.
+func loadDeprecations(tree fs.FS) map[string]deprecation {
+	cacheable := reflect.TypeOf(tree).Comparable()
+	if cacheable {
+		if v, ok := deprecationsOf.Load(tree); ok {
+			return v.(map[string]deprecation)
+		}
+	}
+	out := map[string]deprecation{}
+	if b, err := fs.ReadFile(tree, deprecationsFile); err == nil {
+		for _, m := range deprecationRe.FindAllSubmatch(b, -1) {
+			major, _ := strconv.Atoi(string(m[1]))
+			minor, _ := strconv.Atoi(string(m[2]))
+			out[string(m[3])] = deprecation{major: major, minor: minor, newKey: string(m[4]), autoMap: string(m[5]) == "true"}
+		}
+	}
+	if cacheable {
+		deprecationsOf.Store(tree, out)
+	}
+	return out
+}
+
+// listless is a key's path as deprecationsFile writes it: list items as
+// "[]".
+func listless(path []string) string {
+	var b strings.Builder
+	for i, p := range path {
+		switch {
+		case strings.HasPrefix(p, "["):
+			b.WriteString("[]")
+		case i > 0:
+			b.WriteString("." + p)
+		default:
+			b.WriteString(p)
+		}
+	}
+	return b.String()
 }
