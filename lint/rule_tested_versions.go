@@ -33,6 +33,13 @@ var _ = register(Rule{
 var autheliaVersionRe = regexp.MustCompile(`^[vV]?(\d+)\.(\d+)(?:\.|$)`)
 
 func checkTestedVersions(s *Source) []Finding {
+	if s.tree == nil {
+		// No repository around the guide (a guide alone, a copy of the
+		// guides without the docs' static files): nothing to compare
+		// with, and a notice on every guide of such a tree would drown
+		// the rest.
+		return nil
+	}
 	var named guide.Version
 	major, minor := 0, 0
 	for _, v := range s.TestedVersions {
@@ -53,13 +60,6 @@ func checkTestedVersions(s *Source) []Finding {
 	}
 	blocks := autheliaBlocks(s)
 	if len(blocks) == 0 {
-		return nil
-	}
-	if s.tree == nil {
-		// No repository around the guide (a guide alone, a copy of the
-		// guides without the docs' static files): nothing to compare
-		// with, and a notice on every guide of such a tree would drown
-		// the rest.
 		return nil
 	}
 	version := fmt.Sprintf("v%d.%d", major, minor)
