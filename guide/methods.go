@@ -1,6 +1,7 @@
 package guide
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -447,11 +448,20 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 		line, msg := p.yamlError(err, b.Text, b.Line)
 		return nil, p.report(ProblemBlockSyntax, p.errorf(line, "invalid YAML in the %s block: %s", blockName(b), msg))
 	}
-	at := func(n *yaml.Node) int { return b.Line + n.Line - 1 }
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, nil
 	}
 	services := MapValue(doc.Content[0], "services")
+	if services == nil && p.lenient && len(doc.Content[0].Content) == 2 && doc.Content[0].Content[0].Value == "environment" {
+		// A service's environment: alone, without services.<svc> around it
+		// (MinIO's, titled configuration.yml): still the variables the
+		// application reads.
+		m, ok, err := p.composeEnv(b, ctx, "", ResolveAlias(doc.Content[0].Content[1]))
+		if err != nil || !ok {
+			return nil, err
+		}
+		return []Method{m}, nil
+	}
 	if services == nil || services.Kind != yaml.MappingNode {
 		return nil, nil
 	}
@@ -465,64 +475,79 @@ func (p *parser) composeMethods(b Block, ctx context) ([]Method, error) {
 		if env == nil {
 			continue
 		}
-		m := Method{Name: ctx.name, Variant: ctx.variant, Line: ctx.line, Kind: MethodCompose, Service: name, Block: b, heading: ctx.heading}
-		seen := map[string]int{}
-		addVar := func(v Var) error {
-			if prev, dup := seen[v.Name]; dup {
-				return p.report(ProblemDuplicateVar, p.errorf(v.Line, "%s is set twice in the environment of service %q: line %d and line %d", v.Name, name, prev, v.Line))
-			}
-			seen[v.Name] = v.Line
-			if err := p.checkValue(v.Value, v.Line); err != nil {
-				return err
-			}
-			m.Vars = append(m.Vars, v)
-			return nil
+		m, ok, err := p.composeEnv(b, ctx, name, env)
+		if err != nil {
+			return nil, err
 		}
-		switch env.Kind {
-		case yaml.MappingNode:
-			for j := 0; j+1 < len(env.Content); j += 2 {
-				k, v := env.Content[j], ResolveAlias(env.Content[j+1])
-				if k.Value == "<<" {
-					continue // a merge key: not a variable
-				}
-				if v.Kind != yaml.ScalarNode {
-					if err := p.unread(p.errorf(at(v), "environment variable %s of service %q is not a scalar", k.Value, name)); err != nil {
-						return nil, err
-					}
-					continue
-				}
-				value := v.Value
-				if v.Tag == "!!null" {
-					value = ""
-				}
-				if err := addVar(Var{Name: k.Value, Value: value, Line: at(k)}); err != nil {
-					return nil, err
-				}
-			}
-		case yaml.SequenceNode:
-			for _, it := range env.Content {
-				it = ResolveAlias(it)
-				if it.Kind != yaml.ScalarNode {
-					if err := p.unread(p.errorf(at(it), "environment entry of service %q is not a \"KEY=VALUE\" string", name)); err != nil {
-						return nil, err
-					}
-					continue
-				}
-				k, v, _ := strings.Cut(it.Value, "=")
-				if err := addVar(Var{Name: k, Value: v, Line: at(it)}); err != nil {
-					return nil, err
-				}
-			}
-		default:
-			// Docker Compose refuses it: a mistake of the guide, not the reader's.
-			if err := p.report(ProblemBlockSyntax, p.errorf(at(env), "environment of service %q is neither a map nor a list: Docker Compose refuses it", name)); err != nil {
-				return nil, err
-			}
-			continue
+		if ok {
+			methods = append(methods, m)
 		}
-		methods = append(methods, m)
 	}
 	return methods, nil
+}
+
+// composeEnv reads the environment of a compose service (name; "" for an
+// environment: standing alone) as a method; not ok when Docker Compose
+// refuses it.
+func (p *parser) composeEnv(b Block, ctx context, name string, env *yaml.Node) (Method, bool, error) {
+	at := func(n *yaml.Node) int { return b.Line + n.Line - 1 }
+	m := Method{Name: ctx.name, Variant: ctx.variant, Line: ctx.line, Kind: MethodCompose, Service: name, Block: b, heading: ctx.heading}
+	of := fmt.Sprintf(" of service %q", name)
+	if name == "" {
+		of = ""
+	}
+	seen := map[string]int{}
+	addVar := func(v Var) error {
+		if prev, dup := seen[v.Name]; dup {
+			return p.report(ProblemDuplicateVar, p.errorf(v.Line, "%s is set twice in the environment%s: line %d and line %d", v.Name, of, prev, v.Line))
+		}
+		seen[v.Name] = v.Line
+		if err := p.checkValue(v.Value, v.Line); err != nil {
+			return err
+		}
+		m.Vars = append(m.Vars, v)
+		return nil
+	}
+	switch env.Kind {
+	case yaml.MappingNode:
+		for j := 0; j+1 < len(env.Content); j += 2 {
+			k, v := env.Content[j], ResolveAlias(env.Content[j+1])
+			if k.Value == "<<" {
+				continue // a merge key: not a variable
+			}
+			if v.Kind != yaml.ScalarNode {
+				if err := p.unread(p.errorf(at(v), "environment variable %s%s is not a scalar", k.Value, of)); err != nil {
+					return m, false, err
+				}
+				continue
+			}
+			value := v.Value
+			if v.Tag == "!!null" {
+				value = ""
+			}
+			if err := addVar(Var{Name: k.Value, Value: value, Line: at(k)}); err != nil {
+				return m, false, err
+			}
+		}
+	case yaml.SequenceNode:
+		for _, it := range env.Content {
+			it = ResolveAlias(it)
+			if it.Kind != yaml.ScalarNode {
+				if err := p.unread(p.errorf(at(it), "environment entry%s is not a \"KEY=VALUE\" string", of)); err != nil {
+					return m, false, err
+				}
+				continue
+			}
+			k, v, _ := strings.Cut(it.Value, "=")
+			if err := addVar(Var{Name: k, Value: v, Line: at(it)}); err != nil {
+				return m, false, err
+			}
+		}
+	default:
+		// Docker Compose refuses it: a mistake of the guide, not the reader's.
+		return m, false, p.report(ProblemBlockSyntax, p.errorf(at(env), "environment%s is neither a map nor a list: Docker Compose refuses it", of))
+	}
+	return m, true, nil
 }
 
 // yamlScalars calls visit for every scalar under n, named by its dotted key

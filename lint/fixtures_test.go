@@ -31,6 +31,9 @@ var update = flag.Bool("update", false, "write the golden files of the rules' fi
 //     nothing); go test -run TestRules -update writes it.
 //   - good.md has no finding of the rule, and no error or warning of any.
 //   - --disable silences the rule.
+//
+// A rule that reads the repository the guide stands in (Options.Tree) has
+// it in testdata/rules/<name>/tree/.
 func TestRules(t *testing.T) {
 	defer func(read func([]byte) (int, error)) { readSalt = read }(readSalt)
 	readSalt = func(b []byte) (int, error) { return copy(b, "guidewalk's salt"), nil } // one text after --fix
@@ -50,7 +53,11 @@ func TestRules(t *testing.T) {
 				t.Fatalf("%s marks no line with <!-- want \"pattern\" -->", bad)
 			}
 			src = withoutWants(src) // the marks are no part of the guide the rule reads
-			_, found := Read(bad, src, Options{})
+			var o Options
+			if st, err := os.Stat(filepath.Join(dir, "tree")); err == nil && st.IsDir() {
+				o.Tree = os.DirFS(filepath.Join(dir, "tree"))
+			}
+			_, found := Read(bad, src, o)
 			mine := ofRule(found, r.Name)
 			for _, f := range mine {
 				if f.Severity > r.Severity {
@@ -67,13 +74,13 @@ func TestRules(t *testing.T) {
 			}
 			checkGolden(t, bad+".golden", src, mine)
 
-			if _, got := Read(bad, src, Options{Disable: []string{r.Name}}); len(ofRule(got, r.Name)) > 0 {
+			if _, got := Read(bad, src, Options{Tree: o.Tree, Disable: []string{r.Name}}); len(ofRule(got, r.Name)) > 0 {
 				t.Errorf("--disable %s still reports %v", r.Name, got)
 			}
 			if _, err := os.Stat(good); err != nil {
 				t.Fatalf("rule %s has no good fixture: %v", r.Name, err)
 			}
-			for _, f := range findingsOf(t, good, Options{}) {
+			for _, f := range findingsOf(t, good, o) {
 				if f.Rule == r.Name || f.Severity >= SeverityWarning {
 					t.Errorf("good fixture: %s [%s]", f, f.Rule)
 				}

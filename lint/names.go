@@ -15,6 +15,9 @@ func blockName(g *guide.Guide, m guide.Method) string {
 	if m.Kind == guide.MethodEnv {
 		return "the .env block"
 	}
+	if m.Service == "" {
+		return "the environment: block" // a service's environment standing alone
+	}
 	n := 0
 	for _, o := range g.Methods {
 		if o.Kind == guide.MethodCompose && o.Block.Line == m.Block.Line {

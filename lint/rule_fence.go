@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/guidewalk/guidewalk/guide"
@@ -20,8 +21,8 @@ const RuleFence = "fence"
 var _ = register(Rule{
 	Name:     RuleFence,
 	Severity: SeverityError,
-	Doc:      "a code block's fence language, title and content agree, its attributes are closed and its title is no misspelt well-known file name",
-	Example:  "a `toml` fence titled `config.yaml` over YAML, `{title=\"httproute.yaml}`, `{title=\"comppse.yml\"}`",
+	Doc:      "a code block's fence language, title and content agree, its attributes are closed, its title is no misspelt well-known file name and a block titled as Authelia's configuration file holds Authelia's configuration",
+	Example:  "a `toml` fence titled `config.yaml` over YAML, `{title=\"httproute.yaml}`, `{title=\"comppse.yml\"}`, `{title=\"configuration.yml\"}` over an application's `environment:` list",
 	Phase:    PhaseText,
 	Run:      textRule(checkFences),
 })
@@ -42,8 +43,62 @@ func checkFences(s *Source) []Finding {
 	for _, f := range s.Blocks {
 		out = append(out, s.fenceInfo(f)...)
 		out = append(out, s.fenceContent(f)...)
+		out = append(out, s.fenceAutheliaFile(f)...)
 	}
 	return out
+}
+
+// autheliaFiles are the names of Authelia's configuration file.
+var autheliaFiles = []string{"configuration.yml", "configuration.yaml"}
+
+// fenceAutheliaFile: a block titled as Authelia's configuration file holds
+// Authelia's configuration, not an application's environment: list (or
+// its Docker Compose services:), which a reader pastes into Authelia's file.
+func (s *Source) fenceAutheliaFile(f guide.Fence) []Finding {
+	if f.Title == "" || !slices.Contains(autheliaFiles, strings.ToLower(path.Base(f.Title))) || langKind(f.Lang) != contentYAML {
+		return nil
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal([]byte(f.Text), &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	top := guide.ResolveAlias(doc.Content[0])
+	if top.Kind != yaml.MappingNode || len(top.Content) != 2 {
+		return nil
+	}
+	key, v := top.Content[0].Value, guide.ResolveAlias(top.Content[1])
+	var what string
+	switch {
+	case key == "environment" && (v.Kind == yaml.SequenceNode || v.Kind == yaml.MappingNode):
+		var names []string
+		vars := v.Content
+		if v.Kind == yaml.MappingNode {
+			vars = nil
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				vars = append(vars, v.Content[i])
+			}
+		}
+		for _, it := range vars {
+			if name, _, _ := strings.Cut(it.Value, "="); name != "" && it.Kind == yaml.ScalarNode {
+				names = append(names, name)
+			}
+		}
+		if len(names) == 0 {
+			return nil
+		}
+		list := names[0]
+		if len(names) > 1 {
+			list += ", …"
+		}
+		what = fmt.Sprintf("a service's environment: list of the application's variables (%s)", list)
+	case key == "services" && v.Kind == yaml.MappingNode:
+		what = "a Docker Compose file (services:)"
+	default:
+		return nil
+	}
+	return []Finding{{Line: f.OpenLine, Severity: SeverityError, Rule: RuleFence,
+		Message: fmt.Sprintf("the block is titled %q, Authelia's configuration file, but holds %s, not Authelia's configuration: a reader adds it to Authelia's file, which refuses the key %s, and the application never reads it; put it under services.<service> of a block titled \"compose.yml\" (no fix offered: the service's name is the guide's to give)",
+			f.Title, what, key)}}
 }
 
 // fenceInfo: the attributes of the info string are closed, and the title is
