@@ -36,7 +36,7 @@ var meanings = []struct {
 	{meaningClientID, []string{"clientid"}},
 	{meaningClientSecret, []string{"clientsecret"}},
 	{meaningScopes, []string{"scopes", "scope"}},
-	{meaningRedirectURI, []string{"redirecturi", "redirecturl", "callbackurl", "callbackuri"}},
+	{meaningRedirectURI, []string{"redirecturi", "redirecturl", "callbackurl", "callbackuri", "redirecturis", "redirecturls", "callbackurls", "callbackuris"}},
 	{meaningIssuer, []string{"issuer", "issuerurl", "issueruri", "configurl", "discoveryurl", "discoveryuri",
 		"discoveryendpoint", "wellknownurl", "openidconfigurationurl", "autodiscoveryurl"}},
 	{meaningAuthURL, []string{"authurl", "authuri", "authorizationurl", "authorizationtokenendpoint", "authorizationuri", "authorizationendpoint", "authendpoint", "authorizeurl"}},
