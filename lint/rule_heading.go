@@ -34,6 +34,9 @@ func checkHeadings(s *Source) []Finding {
 		t := h.Text
 		want := ""
 		for _, m := range methodHeadings {
+			if d := len(t) - len(m); d > 2 || d < -2 {
+				continue // too far apart to be one letter off
+			}
 			if t != m && nearMiss(strings.ToLower(t), strings.ToLower(m), 6) && !strings.EqualFold(t, m) {
 				want = m
 				break
