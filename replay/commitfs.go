@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -58,3 +60,63 @@ func (b *blob) Mode() fs.FileMode          { return 0o444 }
 func (b *blob) ModTime() time.Time         { return time.Time{} }
 func (b *blob) IsDir() bool                { return false }
 func (b *blob) Sys() any                   { return nil }
+
+// ReadDir implements fs.ReadDirFS: the entries of a folder of the commit's
+// tree, by name, as the tree object lists them.
+func (c commitFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	obj := c.rev + ":"
+	if name != "." {
+		obj += name
+	}
+	kind, data, err := c.objs.Object(obj)
+	if errors.Is(err, ErrMissing) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
+	}
+	if kind != "tree" {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errors.New("not a folder")}
+	}
+	es, err := parseTree(data, c.idLen())
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
+	}
+	out := make([]fs.DirEntry, 0, len(es))
+	for _, e := range es {
+		out = append(out, dirEntry(e))
+	}
+	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return out, nil
+}
+
+// idLen is the length of the repository's raw object ids: its commit's tree
+// id, in hex, halved (20 for SHA-1, 32 for SHA-256).
+func (c commitFS) idLen() int {
+	if kind, data, err := c.objs.Object(c.rev); err == nil && kind == "commit" {
+		if l, _, ok := bytes.Cut(data, []byte("\n")); ok && bytes.HasPrefix(l, []byte("tree ")) {
+			return len(l[len("tree "):]) / 2
+		}
+	}
+	return 20
+}
+
+// dirEntry is an entry of a tree object; its Sys is the object's id.
+type dirEntry entry
+
+func (e dirEntry) Name() string { return e.name }
+func (e dirEntry) IsDir() bool  { return e.tree }
+func (e dirEntry) Type() fs.FileMode {
+	if e.tree {
+		return fs.ModeDir
+	}
+	return 0
+}
+func (e dirEntry) Info() (fs.FileInfo, error) { return e, nil }
+func (e dirEntry) Size() int64                { return 0 }
+func (e dirEntry) Mode() fs.FileMode          { return e.Type() | 0o444 }
+func (e dirEntry) ModTime() time.Time         { return time.Time{} }
+func (e dirEntry) Sys() any                   { return e.hash }
