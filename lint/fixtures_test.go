@@ -31,6 +31,9 @@ var update = flag.Bool("update", false, "write the golden files of the rules' fi
 //     nothing); go test -run TestRules -update writes it.
 //   - good.md has no finding of the rule, and no error or warning of any.
 //   - --disable silences the rule.
+//   - a rule that compares the guide with the other guides of its tree
+//     has them in tree/<app>/index.md beside its fixtures, which are read as
+//     tree/bad/index.md and tree/good/index.md (see fixturePath).
 func TestRules(t *testing.T) {
 	defer func(read func([]byte) (int, error)) { readSalt = read }(readSalt)
 	readSalt = func(b []byte) (int, error) { return copy(b, "guidewalk's salt"), nil } // one text after --fix
@@ -50,7 +53,8 @@ func TestRules(t *testing.T) {
 				t.Fatalf("%s marks no line with <!-- want \"pattern\" -->", bad)
 			}
 			src = withoutWants(src) // the marks are no part of the guide the rule reads
-			_, found := Read(bad, src, Options{})
+			at := fixturePath(dir, "bad", bad)
+			_, found := Read(at, src, Options{})
 			mine := ofRule(found, r.Name)
 			for _, f := range mine {
 				if f.Severity > r.Severity {
@@ -67,19 +71,35 @@ func TestRules(t *testing.T) {
 			}
 			checkGolden(t, bad+".golden", src, mine)
 
-			if _, got := Read(bad, src, Options{Disable: []string{r.Name}}); len(ofRule(got, r.Name)) > 0 {
+			if _, got := Read(at, src, Options{Disable: []string{r.Name}}); len(ofRule(got, r.Name)) > 0 {
 				t.Errorf("--disable %s still reports %v", r.Name, got)
 			}
 			if _, err := os.Stat(good); err != nil {
 				t.Fatalf("rule %s has no good fixture: %v", r.Name, err)
 			}
-			for _, f := range findingsOf(t, good, Options{}) {
+			goodSrc, err := os.ReadFile(good)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, goodFound := Read(fixturePath(dir, "good", good), goodSrc, Options{})
+			for _, f := range goodFound {
 				if f.Rule == r.Name || f.Severity >= SeverityWarning {
 					t.Errorf("good fixture: %s [%s]", f, f.Rule)
 				}
 			}
 		})
 	}
+}
+
+// fixturePath is where a fixture is read as standing: itself, or, for a
+// rule that compares a guide with the other guides of its tree
+// (copied-guide), which has them in testdata/rules/<name>/tree/<app>/index.md,
+// tree/<bad|good>/index.md, one guide among them.
+func fixturePath(dir, name, file string) string {
+	if st, err := os.Stat(filepath.Join(dir, "tree")); err == nil && st.IsDir() {
+		return filepath.Join(dir, "tree", name, "index.md")
+	}
+	return file
 }
 
 // checkGolden compares src with the rule's fixes applied to the golden
