@@ -140,52 +140,46 @@ func (s *Source) siblingIndex() *siblingIndex {
 // comparable: an fs.FS a map can be keyed by (a map-backed one cannot).
 func comparable(f fs.FS) bool { return reflect.TypeOf(f).Comparable() }
 
-// siblingBlobs caches a sibling read from a commit's tree by its object id:
-// a history reads each version of a guide once.
-var siblingBlobs sync.Map // object id → *siblingGuide
+// siblingFolders caches a sibling read from a commit's tree by its
+// folder's object id: a history lists the tree of each commit, but reads
+// only the guides that changed.
+var siblingFolders sync.Map // object id → *siblingGuide (nil: no guide)
 
 func readSiblings(fsys fs.FS, dir string) *siblingIndex {
 	idx := &siblingIndex{}
+	defer idx.lookups()
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		idx.lookups()
 		return idx
 	}
 	for _, e := range entries {
 		if !e.IsDir() {
 			continue
 		}
-		file := path.Join(dir, e.Name(), "index.md")
 		var id string
-		if sub, err := fs.ReadDir(fsys, path.Join(dir, e.Name())); err == nil {
-			for _, f := range sub {
-				if f.Name() == "index.md" {
-					if info, err := f.Info(); err == nil {
-						id, _ = info.Sys().(string)
-					}
-				}
-			}
+		if info, err := e.Info(); err == nil {
+			id, _ = info.Sys().(string)
 		}
 		if id != "" {
-			if g, ok := siblingBlobs.Load(id); ok {
-				c := *g.(*siblingGuide)
-				c.folder = e.Name()
-				c.names = siblingNames(c.folder, c.title)
-				idx.guides = append(idx.guides, &c)
+			if v, ok := siblingFolders.Load(id); ok {
+				if g, _ := v.(*siblingGuide); g != nil {
+					c := *g
+					c.folder = e.Name()
+					c.names = siblingNames(c.folder, c.title)
+					idx.guides = append(idx.guides, &c)
+				}
 				continue
 			}
 		}
-		src, err := fs.ReadFile(fsys, file)
-		if err != nil {
-			continue
+		var g *siblingGuide
+		if src, err := fs.ReadFile(fsys, path.Join(dir, e.Name(), "index.md")); err == nil {
+			g = scanSibling(e.Name(), string(src))
+			idx.guides = append(idx.guides, g)
 		}
-		g := scanSibling(e.Name(), string(src))
 		if id != "" {
-			siblingBlobs.Store(id, g)
+			siblingFolders.Store(id, g)
 		}
-		idx.guides = append(idx.guides, g)
 	}
-	idx.lookups()
 	return idx
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"time"
@@ -62,7 +63,9 @@ func history(args []string, stdout, stderr io.Writer) int {
 	r, err := replay.Run(top, rel, replay.Options{
 		Since:       *since,
 		FirstParent: *firstParent,
-		Check: func(path string, src []byte) []lint.Finding {
+		Check: func(path string, src []byte, tree fs.FS) []lint.Finding {
+			o := o
+			o.Tree = tree
 			_, found := lint.Read(path, src, o)
 			kept := found[:0]
 			for _, f := range found {
