@@ -46,7 +46,8 @@ func checkCopiedGuide(s *Source) []Finding {
 	other := func(g *siblingGuide) bool {
 		return g.folder != folder && !slices.ContainsFunc(g.names, func(n string) bool { return namesWord(n, own) })
 	}
-	c := copies{idx: idx, other: other, own: own}
+	ownSite, _ := siteOf(s.productLink())
+	c := copies{idx: idx, other: other, own: own, ownSite: ownSite}
 	var out []Finding
 	reported := map[int]bool{}
 	report := func(f Finding) {
@@ -64,6 +65,9 @@ func checkCopiedGuide(s *Source) []Finding {
 	}
 	usedInGuide := map[string]bool{} // the labels of the reference links it uses
 	for n := 1; n <= len(s.Rendered); n++ {
+		if !strings.Contains(s.Rendered[n-1], "[") {
+			continue
+		}
 		l := s.proseLine(n)
 		if l == "" || refDefRe.MatchString(l) {
 			continue
@@ -109,9 +113,10 @@ func checkCopiedGuide(s *Source) []Finding {
 // copies is what a guide is compared with: the index of its tree, which
 // of its guides are another's, and this guide's names.
 type copies struct {
-	idx   *siblingIndex
-	other func(*siblingGuide) bool
-	own   []string
+	idx     *siblingIndex
+	other   func(*siblingGuide) bool
+	own     []string
+	ownSite string // the site of this guide's product's link
 }
 
 // only is the one guide of gs that is another's; nil when none or several.
@@ -181,7 +186,7 @@ func (s *Source) renamedLink(l linkDest, c copies, used map[string]bool) (Findin
 		return Finding{}, false
 	}
 	labels := strings.Split(strings.ToLower(u.Hostname()), ".")
-	ownSite, _ := siteOf(s.productLink())
+	ownSite := c.ownSite
 	mine, _ := siteOf(l.Dest)
 	unused := l.Def && !used[strings.ToLower(l.Text)]
 	for _, k := range c.idx.byPage[key] {
@@ -261,6 +266,9 @@ func (s *Source) copiedVars(c copies) []Finding {
 		count := map[string]int{}
 		var order []string
 		for i, l := range strings.Split(f.Text, "\n") {
+			if t := strings.TrimPrefix(strings.TrimLeft(l, " \t-\"'"), "export "); t == "" || t[0] < 'A' || t[0] > 'Z' || !strings.Contains(t, "_") {
+				continue
+			}
 			m := varLineRe.FindStringSubmatch(l)
 			if m == nil {
 				continue

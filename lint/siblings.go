@@ -119,8 +119,8 @@ func (s *Source) siblingIndex() *siblingIndex {
 		}
 	}
 	if key.fsys == nil {
-		abs, err := filepath.Abs(filepath.Dir(filepath.Dir(s.Path)))
-		if err != nil {
+		abs := absDir(filepath.Dir(filepath.Dir(s.Path)))
+		if abs == "" {
 			return nil
 		}
 		key = siblingKey{dir: abs}
@@ -135,6 +135,21 @@ func (s *Source) siblingIndex() *siblingIndex {
 	idx := readSiblings(fsys, dir)
 	v, _ := siblingIndexes.LoadOrStore(key, idx)
 	return v.(*siblingIndex)
+}
+
+var absDirs sync.Map // folder as given → absolute
+
+// absDir is filepath.Abs of a folder, once per folder ("" when none).
+func absDir(d string) string {
+	if v, ok := absDirs.Load(d); ok {
+		return v.(string)
+	}
+	abs, err := filepath.Abs(d)
+	if err != nil {
+		abs = ""
+	}
+	absDirs.Store(d, abs)
+	return abs
 }
 
 // comparable: an fs.FS a map can be keyed by (a map-backed one cannot).
