@@ -26,7 +26,14 @@ var (
 	groupNameRe = regexp.MustCompile("`([^`\\s]+)`\\s+group\\b(?:[^s]|$)")
 	codeSpanOne = regexp.MustCompile("`([^`\\s]+)`")
 	respectRe   = regexp.MustCompile(`(?i)\brespectively\b`)
+	// adaptRe: the paragraph tells the reader to change the setting for
+	// their group, what ties the two.
+	adaptRe = regexp.MustCompile(`(?i)\b(?:adapt|adjust|change|modify|update|edit)\b`)
 )
+
+// claimNames are values that name the claim holding the groups, not a
+// group: a setting holding one is not the group's.
+var claimNames = map[string]bool{"groups": true, "group": true, "roles": true, "role": true}
 
 // groupTie is a group the prose names and the setting that must hold it.
 type groupTie struct {
@@ -48,7 +55,7 @@ func checkGroups(s *Source) []Finding {
 	for _, t := range s.groupTies(settings) {
 		for _, m := range s.Methods {
 			for _, v := range m.Vars {
-				if v.Name != t.setting || holdsGroup(v.Value, t.group) || strings.ContainsAny(v.Value, "<>$") {
+				if v.Name != t.setting || holdsGroup(v.Value, t.group) || strings.ContainsAny(v.Value, "<>$") || claimNames[strings.ToLower(v.Value)] {
 					continue
 				}
 				out = append(out, Finding{Line: v.Line, Severity: SeverityError, Rule: RuleGroup, Method: m.Label(), Fix: s.groupFix(v, t.group),
@@ -63,14 +70,16 @@ func checkGroups(s *Source) []Finding {
 // groupTies reads the paragraphs that name groups in code spans ("part of
 // the `hedgedoc-users` group") and the settings of the methods that hold
 // them ("adapt the `CMD_OAUTH2_ACCESS_ROLE` variable"): one group and one
-// setting, or as many of each with "respectively", paired in order.
+// setting, or as many of each with "respectively", paired in order, in a
+// paragraph that tells the reader to adapt the setting to their groups.
 func (s *Source) groupTies(settings map[string]bool) []groupTie {
 	var out []groupTie
 	var groups []groupTie
 	var named []string
 	var text strings.Builder
 	flush := func() {
-		if len(groups) > 0 && len(groups) == len(named) && (len(groups) == 1 || respectRe.MatchString(text.String())) {
+		tied := adaptRe.MatchString(text.String()) && (len(groups) == 1 || respectRe.MatchString(text.String()))
+		if len(groups) > 0 && len(groups) == len(named) && tied {
 			for i, g := range groups {
 				g.setting = named[i]
 				out = append(out, g)
