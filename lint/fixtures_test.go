@@ -31,9 +31,11 @@ var update = flag.Bool("update", false, "write the golden files of the rules' fi
 //     nothing); go test -run TestRules -update writes it.
 //   - good.md has no finding of the rule, and no error or warning of any.
 //   - --disable silences the rule.
-//
-// A rule that reads the repository the guide stands in (Options.Tree) has
-// it in testdata/rules/<name>/tree/.
+//   - a rule that reads the repository the guide stands in (Options.Tree)
+//     has it in testdata/rules/<name>/tree/; a rule that compares the guide
+//     with the other guides beside it has them there too, as
+//     tree/<app>/index.md; the fixtures are then read as standing in
+//     tree/bad/index.md and tree/good/index.md (see fixtureAt).
 func TestRules(t *testing.T) {
 	defer func(read func([]byte) (int, error)) { readSalt = read }(readSalt)
 	readSalt = func(b []byte) (int, error) { return copy(b, "guidewalk's salt"), nil } // one text after --fix
@@ -53,11 +55,8 @@ func TestRules(t *testing.T) {
 				t.Fatalf("%s marks no line with <!-- want \"pattern\" -->", bad)
 			}
 			src = withoutWants(src) // the marks are no part of the guide the rule reads
-			var o Options
-			if st, err := os.Stat(filepath.Join(dir, "tree")); err == nil && st.IsDir() {
-				o.Tree = os.DirFS(filepath.Join(dir, "tree"))
-			}
-			_, found := Read(bad, src, o)
+			at, o := fixtureAt(dir, "bad", bad)
+			_, found := Read(at, src, o)
 			mine := ofRule(found, r.Name)
 			for _, f := range mine {
 				if f.Severity > r.Severity {
@@ -74,19 +73,36 @@ func TestRules(t *testing.T) {
 			}
 			checkGolden(t, bad+".golden", src, mine)
 
-			if _, got := Read(bad, src, Options{Tree: o.Tree, Disable: []string{r.Name}}); len(ofRule(got, r.Name)) > 0 {
+			if _, got := Read(at, src, Options{Tree: o.Tree, Disable: []string{r.Name}}); len(ofRule(got, r.Name)) > 0 {
 				t.Errorf("--disable %s still reports %v", r.Name, got)
 			}
 			if _, err := os.Stat(good); err != nil {
 				t.Fatalf("rule %s has no good fixture: %v", r.Name, err)
 			}
-			for _, f := range findingsOf(t, good, o) {
+			goodSrc, err := os.ReadFile(good)
+			if err != nil {
+				t.Fatal(err)
+			}
+			goodAt, o := fixtureAt(dir, "good", good)
+			_, goodFound := Read(goodAt, goodSrc, o)
+			for _, f := range goodFound {
 				if f.Rule == r.Name || f.Severity >= SeverityWarning {
 					t.Errorf("good fixture: %s [%s]", f, f.Rule)
 				}
 			}
 		})
 	}
+}
+
+// fixtureAt is where a fixture is read as standing, and the options it is
+// read with: itself, or, when the rule has a tree/ beside its fixtures,
+// tree/<bad|good>/index.md, with tree/ as the repository.
+func fixtureAt(dir, name, file string) (string, Options) {
+	tree := filepath.Join(dir, "tree")
+	if st, err := os.Stat(tree); err == nil && st.IsDir() {
+		return filepath.Join(tree, name, "index.md"), Options{Tree: os.DirFS(tree)}
+	}
+	return file, Options{}
 }
 
 // checkGolden compares src with the rule's fixes applied to the golden

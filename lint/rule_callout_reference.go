@@ -28,9 +28,9 @@ var _ = register(Rule{
 var (
 	calloutOpenRe  = regexp.MustCompile(`\{\{<\s*callout\b`)
 	calloutCloseRe = regexp.MustCompile(`\{\{<\s*/callout\s*>\}\}`)
-	// refUseRe is [text] or [text][label], the brackets' content holding a
+	// calloutRefRe is [text] or [text][label], the brackets' content holding a
 	// letter or digit.
-	refUseRe = regexp.MustCompile(`\[([^\[\]]*[\pL\pN][^\[\]]*)\](?:\[([^\[\]]*)\])?`)
+	calloutRefRe = regexp.MustCompile(`\[([^\[\]]*[\pL\pN][^\[\]]*)\](?:\[([^\[\]]*)\])?`)
 )
 
 func normLabel(l string) string { return strings.ToLower(strings.Join(strings.Fields(l), " ")) }
@@ -86,7 +86,7 @@ func checkCalloutReferences(s *Source) []Finding {
 			raw := s.RawLine(n)
 			fixed, fixable := raw, true
 			var labels []string
-			for _, m := range refUseRe.FindAllStringSubmatchIndex(line, -1) {
+			for _, m := range calloutRefRe.FindAllStringSubmatchIndex(line, -1) {
 				start, end := m[0], m[1]
 				if start > 0 && (line[start-1] == '!' || line[start-1] == ']' || line[start-1] == '\\' || isWordByte(line[start-1])) {
 					continue

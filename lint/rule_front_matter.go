@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -85,26 +84,21 @@ func frontValue(v string) string {
 	return strings.TrimSpace(v)
 }
 
-// frontUse is what a section's guides do with each key: how many have it,
-// and how many give it a value.
+// frontUse is what the guides beside one do with each key: how many have
+// it, and how many give it a value.
 type frontUse struct {
 	guides       int
 	have, filled map[string]int
 }
 
-// frontOf is a sibling's front matter keys (nil when it has none).
-func frontOf(_ string, src []byte) []frontKey {
-	return frontMatter(strings.SplitN(string(src), "\n", 80))
-}
-
-func sumFrontMatter(each [][]frontKey) frontUse {
+func frontUseOf(idx *siblingIndex, self string) frontUse {
 	u := frontUse{have: map[string]int{}, filled: map[string]int{}}
-	for _, keys := range each {
-		if keys == nil {
+	for _, g := range idx.guides {
+		if g.front == nil || g.folder == self {
 			continue
 		}
 		u.guides++
-		for _, k := range keys {
+		for _, k := range g.front {
 			u.have[k.key]++
 			if k.value != "" {
 				u.filled[k.key]++
@@ -123,16 +117,12 @@ func checkFrontMatter(s *Source) []Finding {
 	if keys == nil || !s.isGuide() {
 		return nil
 	}
-	sec, ok := s.section()
-	if !ok {
+	idx := s.siblingIndex()
+	if idx == nil {
 		return nil
 	}
-	u := learnSection(RuleFrontMatter, sec, frontOf, sumFrontMatter)
-	self := 0 // the guide is one of the section's when it is an index.md
-	if path.Base(filepath.ToSlash(s.Path)) == "index.md" {
-		self = 1
-	}
-	others := u.guides - self
+	u := frontUseOf(idx, filepath.Base(filepath.Dir(s.Path)))
+	others := u.guides
 	if others < 5 {
 		return nil
 	}
@@ -159,7 +149,7 @@ func checkFrontMatter(s *Source) []Finding {
 	}
 	sort.Strings(used)
 	for _, k := range keys {
-		if u.have[k.key] > self { // another guide has it too
+		if u.have[k.key] > 0 { // another guide has it too
 			continue
 		}
 		for _, want := range used {

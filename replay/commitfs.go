@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -59,14 +61,15 @@ func (b *blob) ModTime() time.Time         { return time.Time{} }
 func (b *blob) IsDir() bool                { return false }
 func (b *blob) Sys() any                   { return nil }
 
-// ReadDir implements fs.ReadDirFS from the tree object at name.
+// ReadDir implements fs.ReadDirFS: the entries of a folder of the commit's
+// tree, by name, as the tree object lists them.
 func (c commitFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
 	}
-	obj := c.rev + ":" + name
-	if name == "." {
-		obj = c.rev + "^{tree}"
+	obj := c.rev + ":"
+	if name != "." {
+		obj += name
 	}
 	kind, data, err := c.objs.Object(obj)
 	if errors.Is(err, ErrMissing) {
@@ -78,31 +81,42 @@ func (c commitFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	if kind != "tree" {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errors.New("not a folder")}
 	}
-	es, err := parseTree(data, 20) // SHA-1
-	if err != nil {
-		es, err = parseTree(data, 32) // SHA-256
-	}
+	es, err := parseTree(data, c.idLen())
 	if err != nil {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
 	}
-	out := make([]fs.DirEntry, len(es))
-	for i, e := range es {
-		out[i] = dirEntry(e)
+	out := make([]fs.DirEntry, 0, len(es))
+	for _, e := range es {
+		out = append(out, dirEntry(e))
 	}
+	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return out, nil
 }
 
+// idLen is the length of the repository's raw object ids: its commit's tree
+// id, in hex, halved (20 for SHA-1, 32 for SHA-256).
+func (c commitFS) idLen() int {
+	if kind, data, err := c.objs.Object(c.rev); err == nil && kind == "commit" {
+		if l, _, ok := bytes.Cut(data, []byte("\n")); ok && bytes.HasPrefix(l, []byte("tree ")) {
+			return len(l[len("tree "):]) / 2
+		}
+	}
+	return 20
+}
+
+// dirEntry is an entry of a tree object; its Sys is the object's id.
 type dirEntry entry
 
-// ObjectID is the entry's object id: the version of a file or folder.
-func (d dirEntry) ObjectID() string { return d.hash }
-
-func (d dirEntry) Name() string { return d.name }
-func (d dirEntry) IsDir() bool  { return d.tree }
-func (d dirEntry) Type() fs.FileMode {
-	if d.tree {
+func (e dirEntry) Name() string { return e.name }
+func (e dirEntry) IsDir() bool  { return e.tree }
+func (e dirEntry) Type() fs.FileMode {
+	if e.tree {
 		return fs.ModeDir
 	}
 	return 0
 }
-func (d dirEntry) Info() (fs.FileInfo, error) { return nil, errors.ErrUnsupported }
+func (e dirEntry) Info() (fs.FileInfo, error) { return e, nil }
+func (e dirEntry) Size() int64                { return 0 }
+func (e dirEntry) Mode() fs.FileMode          { return e.Type() | 0o444 }
+func (e dirEntry) ModTime() time.Time         { return time.Time{} }
+func (e dirEntry) Sys() any                   { return e.hash }

@@ -22,8 +22,8 @@ type Options struct {
 	FirstParent bool   // only the first-parent (mainline) commits
 
 	// Check checks one version of a guide; the path is where it stands
-	// in that commit, tree the commit that brought the version (its
-	// siblings, the files it refers to, as they stood then). It runs on
+	// in that commit, tree the tree of the first commit that holds it
+	// (CommitFS), for what the guide refers to beside itself. It runs on
 	// several versions at once.
 	Check func(path string, src []byte, tree fs.FS) []lint.Finding
 	// Objects reads the objects (default one `git cat-file --batch`).
@@ -135,7 +135,7 @@ func Run(dir string, paths []string, o Options) (*Result, error) {
 	states := make([]map[string]string, len(hashes)) // path → blob, guides only
 	isGuide := map[string]bool{}                     // blob → opens with front matter
 	srcs := map[version][]byte{}
-	at := map[version]string{} // the commit that brought each version
+	first := map[version]string{} // the first commit that holds it
 	t := newTrees(objs)
 	for i, h := range hashes {
 		c, err := ReadCommit(objs, h)
@@ -168,8 +168,10 @@ func Run(dir string, paths []string, o Options) (*Result, error) {
 				isGuide[f.Blob] = g
 				if g || explicit[f.Path] {
 					srcs[v] = data
-					at[v] = h
 				}
+			}
+			if _, ok := first[v]; !ok {
+				first[v] = h
 			}
 			if g || explicit[f.Path] {
 				state[f.Path] = f.Blob
@@ -178,7 +180,7 @@ func Run(dir string, paths []string, o Options) (*Result, error) {
 		states[i] = state
 	}
 
-	found := checkAll(srcs, at, objs, o)
+	found := checkAll(srcs, first, objs, o)
 
 	r := &Result{Commits: len(commits), Versions: len(found), Findings: []Finding{}}
 	if len(commits) == 0 {
@@ -272,7 +274,7 @@ func Run(dir string, paths []string, o Options) (*Result, error) {
 }
 
 // checkAll checks every version, side by side.
-func checkAll(srcs map[version][]byte, at map[version]string, objs Objects, o Options) map[version][]lint.Finding {
+func checkAll(srcs map[version][]byte, first map[version]string, objs Objects, o Options) map[version][]lint.Finding {
 	vs := make([]version, 0, len(srcs))
 	for v := range srcs {
 		vs = append(vs, v)
@@ -287,7 +289,7 @@ func checkAll(srcs map[version][]byte, at map[version]string, objs Objects, o Op
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				found[i] = o.Check(vs[i].path, srcs[vs[i]], CommitFS(objs, at[vs[i]]))
+				found[i] = o.Check(vs[i].path, srcs[vs[i]], CommitFS(objs, first[vs[i]]))
 			}
 		})
 	}
