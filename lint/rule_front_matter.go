@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -91,21 +92,38 @@ type frontUse struct {
 	have, filled map[string]int
 }
 
+// frontUseOf is what the guides beside one (self: its folder) do: the
+// index's count of them all, once, less the guide's own.
 func frontUseOf(idx *siblingIndex, self string) frontUse {
-	u := frontUse{have: map[string]int{}, filled: map[string]int{}}
-	for _, g := range idx.guides {
-		if g.front == nil || g.folder == self {
-			continue
+	idx.frontOnce.Do(func() {
+		idx.front = frontUse{have: map[string]int{}, filled: map[string]int{}}
+		for _, g := range idx.guides {
+			idx.front.add(g.front, 1)
 		}
-		u.guides++
-		for _, k := range g.front {
-			u.have[k.key]++
-			if k.value != "" {
-				u.filled[k.key]++
-			}
+	})
+	u := idx.front
+	for _, g := range idx.guides {
+		if g.folder == self && g.front != nil {
+			u = frontUse{guides: u.guides, have: maps.Clone(u.have), filled: maps.Clone(u.filled)}
+			u.add(g.front, -1)
+			break
 		}
 	}
 	return u
+}
+
+// add counts (n = 1) or discounts (n = -1) one guide's keys.
+func (u *frontUse) add(keys []frontKey, n int) {
+	if keys == nil {
+		return
+	}
+	u.guides += n
+	for _, k := range keys {
+		u.have[k.key] += n
+		if k.value != "" {
+			u.filled[k.key] += n
+		}
+	}
 }
 
 // checkedFront are the keys whose emptiness is a defect when the guides

@@ -35,6 +35,9 @@ type siblingLink struct {
 
 // siblingIndex is the guides of one tree, and what a rule looks up in them.
 type siblingIndex struct {
+	frontOnce sync.Once
+	front     frontUse // what all of them do with their front matter's keys (front-matter)
+
 	guides   []*siblingGuide
 	bySite   map[string][]*siblingGuide // the site of a product that names it → its guides
 	byPage   map[string][]pageLink      // a page's path and query → the guides' links to it
