@@ -17,7 +17,7 @@ UPSTREAM_GUIDES ?= ../shared/guides/minio/current.md ../shared/guides/beszel/cur
   ../shared/docs/authelia-2026-05-26/clients/expressjs/index.md ../shared/docs/authelia-2026-05-26/clients/miniflux/index.md \
   ../shared/docs/authelia-2026-05-26/clients/pocketbase/index.md
 
-.PHONY: bootstrap verify check test unit lint bench soak walkthrough clean
+.PHONY: bootstrap verify check test unit lint bench soak walkthrough clean repairs
 
 ## bootstrap: install and start what the suite needs (idempotent)
 bootstrap:
@@ -50,6 +50,11 @@ lint:
 ## unit: the tests that need no containers
 unit:
 	$(GOTEST) ./guide/... ./lint/... ./steps/... ./apps/...
+
+## repairs: the checker on the maintainers' repairs, AUTHELIA_REPO=a clone of authelia/authelia
+repairs:
+	@test -n "$(AUTHELIA_REPO)" || { echo "make repairs: AUTHELIA_REPO=<a clone of authelia/authelia>"; exit 2; }
+	GUIDEWALK_AUTHELIA_REPO=$(abspath $(AUTHELIA_REPO)) $(GO) test -count=1 -run '^TestRepairs$$' -v ./cmd/guidewalk
 
 ## bench: the full guide warm, N=5 times (GUIDEWALK_GUIDE honoured); medians per phase in artifacts/bench.json, or bench-<guide>.json for another guide
 bench: bootstrap
