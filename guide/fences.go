@@ -1,14 +1,9 @@
 package guide
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 )
-
-// ProblemUnclosedFence is a code block never closed: the next block's
-// opening fence stands inside it.
-const ProblemUnclosedFence = "unclosed-fence"
 
 // fenceLine says whether l is a fence of backticks or tildes (at most 3
 // spaces or a list's indentation before it): its marker and info string.
@@ -26,16 +21,19 @@ func fenceLine(l string) (marker, info string, ok bool) {
 	return "", "", false
 }
 
-// closeUnclosedFences finds the code blocks left open: inside a block, a
-// line that opens one (a fence with a language, "```yaml") means the block
-// before was never closed, so Markdown reads on to the next bare fence and
-// swallows what lies between. Lenient, the reading closes it where the
-// prose before that fence starts (the blank line above that prose, which
-// keeps every line number) so the blocks after it are still read, and says
-// so as a Problem at the opening fence.
-func (p *parser) closeUnclosedFences(body []byte) []byte {
-	lines := strings.Split(string(body), "\n")
-	changed := false
+// UnclosedFence is a code block never closed: inside it, at Inner, a fence
+// with an info string ("```yaml") opens the next block, so Markdown reads
+// on to the next bare fence and swallows what lies between.
+type UnclosedFence struct {
+	Open, Inner int    // the lines of its opening fence and of the next block's
+	Close       int    // the blank line before the first heading or prose after Open, where it ends; 0 when none
+	Marker      string // its fence: "```"
+}
+
+// UnclosedFences are the code blocks of lines (a file's, 1-based) never
+// closed.
+func UnclosedFences(lines []string) []UnclosedFence {
+	var out []UnclosedFence
 	open, marker := 0, ""
 	for i := 0; i < len(lines); i++ {
 		m, info, ok := fenceLine(lines[i])
@@ -53,22 +51,31 @@ func (p *parser) closeUnclosedFences(body []byte) []byte {
 			open = 0 // closed
 			continue
 		}
-		// A fence with an info string inside the block: it opens the next.
-		close := 0 // the first blank line before a heading or prose
+		u := UnclosedFence{Open: open, Inner: i + 1, Marker: marker}
 		for j := open; j < i-1; j++ {
 			if strings.TrimSpace(lines[j]) == "" && isProse(lines[j+1]) {
-				close = j
+				u.Close = j + 1
 				break
 			}
 		}
-		msg := fmt.Sprintf("the code block opened at line %d is never closed: the fence at line %d (%s) opens the next block inside it, and everything between renders as code; close it with %s", open, i+1, strings.TrimSpace(lines[i]), marker)
-		if close > 0 {
-			msg += fmt.Sprintf(" before line %d", close+2)
-			lines[close] = marker
+		out = append(out, u)
+		open, marker = i+1, m
+	}
+	return out
+}
+
+// closeUnclosedFences closes, for the lenient reading, each block never
+// closed where its prose starts (a blank line becomes its fence, every line
+// number kept), so the blocks after it are read; the checker reports it
+// (lint's unclosed-fence).
+func closeUnclosedFences(body []byte) []byte {
+	lines := strings.Split(string(body), "\n")
+	changed := false
+	for _, u := range UnclosedFences(lines) {
+		if u.Close > 0 {
+			lines[u.Close-1] = u.Marker
 			changed = true
 		}
-		p.g.Problems = append(p.g.Problems, Problem{Kind: ProblemUnclosedFence, Line: open, Message: msg})
-		open, marker = i+1, m
 	}
 	if !changed {
 		return body

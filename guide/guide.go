@@ -190,7 +190,7 @@ func (p *parser) parse(src []byte, o Options) error {
 		return err
 	}
 	if p.lenient {
-		body = p.closeUnclosedFences(body)
+		body = closeUnclosedFences(body)
 	}
 	p.src = body
 	p.lineStarts = LineStarts(body)
