@@ -2,11 +2,9 @@ package lint
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/guidewalk/guidewalk/guide"
@@ -37,7 +35,7 @@ func checkComposeServices(s *Source) []Finding {
 	if len(own) == 0 {
 		return nil
 	}
-	others := siblingGuides(s.Path)
+	others := s.siblingFolders()
 	var out []Finding
 	for _, f := range s.Blocks {
 		services := composeServices(f)
@@ -208,35 +206,19 @@ func (s *Source) serviceFix(sv composeService, name string) *Fix {
 	return &Fix{Line: sv.line, Old: raw, New: raw[:i] + name + raw[i+len(sv.name):]}
 }
 
-// siblings caches the other guides of a docs tree, by the tree's folder.
-var siblings sync.Map // folder -> []string
-
-// siblingGuides are the squashed folder names of the other guides beside a
-// guide at <tree>/<guide>/index.md: the applications the tree has guides
-// for. None for a guide that is not an index.md.
-func siblingGuides(path string) []string {
-	if base := filepath.Base(path); base != "index.md" {
+// siblingFolders are the squashed folder names of the other guides beside
+// the guide (its siblingIndex): the applications the tree has guides for.
+func (s *Source) siblingFolders() []string {
+	idx := s.siblingIndex()
+	if idx == nil {
 		return nil
 	}
-	dir := filepath.Dir(path)
-	tree := filepath.Dir(dir)
-	if v, ok := siblings.Load(tree); ok {
-		return without(v.([]string), squash(filepath.Base(dir)))
-	}
+	own := squash(filepath.Base(filepath.Dir(s.Path)))
 	var names []string
-	entries, _ := os.ReadDir(tree)
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		if _, err := os.Stat(filepath.Join(tree, e.Name(), "index.md")); err == nil {
-			names = append(names, squash(e.Name()))
+	for _, g := range idx.guides {
+		if n := squash(g.folder); n != own {
+			names = append(names, n)
 		}
 	}
-	siblings.Store(tree, names)
-	return without(names, squash(filepath.Base(dir)))
-}
-
-func without(names []string, n string) []string {
-	return slices.DeleteFunc(slices.Clone(names), func(x string) bool { return x == n })
+	return names
 }
