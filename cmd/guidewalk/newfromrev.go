@@ -73,7 +73,14 @@ func onlyNew(r *checkReport, rev string, o lint.Options) error {
 			g.Findings = []lint.Finding{}
 			continue
 		}
-		_, before := lint.Read(g.Path, old, o)
+		// REV's version is read where it stood, in REV's tree: the guides
+		// beside it and the schemas as they were.
+		ro := o
+		ro.Tree = replay.CommitFS(rr.objs, rr.commit)
+		_, before := lint.Read(rel[0], old, ro)
+		for i := range before {
+			before[i].Path = g.Path
+		}
 		g.Findings = replay.NewOnly(g.Findings, before)
 	}
 	r.Counts.Errors, r.Counts.Warnings, r.Counts.Notices = 0, 0, 0
