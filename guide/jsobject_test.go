@@ -10,18 +10,18 @@ func TestJSVars(t *testing.T) {
 	b := Block{Lang: "js", Title: "settings.js", Line: 10, Text: `adminAuth: {
     type: 'strategy',
     strategy: {
-        label: 'Sign in with Authelia',
-        strategy: require('passport-openidconnect').Strategy,
+        label: 'Log in with Example',
+        strategy: require('passport-example').Strategy,
         options: {
-            scope: ['openid', 'email'],
+            scope: ['openid', 'profile'],
             proxy: true,
-            verify: function(issuer, profile, done) {
-                done(null, profile)
+            verify: function(iss, who, cb) {
+                cb(null, who)
             }
         }
     },
-    users: function(user) {
-        return Promise.resolve({ username: user, permissions: "*" });
+    users: function(name) {
+        return Promise.resolve({ username: name, permissions: "read" });
     }
 },
 `}
@@ -32,10 +32,10 @@ func TestJSVars(t *testing.T) {
 	for _, v := range jsVars(b) {
 		got = append(got, v.Name+"="+v.Value+"@"+strconv.Itoa(v.Line))
 	}
-	want := []string{"adminAuth.type=strategy@11", "adminAuth.strategy.label=Sign in with Authelia@13",
-		"adminAuth.strategy.strategy=require('passport-openidconnect').Strategy@14", "adminAuth.strategy.options.scope=openid,email@16",
-		"adminAuth.strategy.options.proxy=true@17", "adminAuth.strategy.options.verify=function(issuer, profile, done) {@18",
-		"adminAuth.users=function(user) {@23"}
+	want := []string{"adminAuth.type=strategy@11", "adminAuth.strategy.label=Log in with Example@13",
+		"adminAuth.strategy.strategy=require('passport-example').Strategy@14", "adminAuth.strategy.options.scope=openid,profile@16",
+		"adminAuth.strategy.options.proxy=true@17", "adminAuth.strategy.options.verify=function(iss, who, cb) {@18",
+		"adminAuth.users=function(name) {@23"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
