@@ -3,46 +3,25 @@ package guide
 import (
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
-)
 
-const realGuide = "../features/minio/guide.md"
+	"github.com/guidewalk/guidewalk/internal/guidetest"
+)
 
 func loadReal(t *testing.T) *Guide {
 	t.Helper()
-	g, err := Load(realGuide)
+	g, err := Load(guidetest.RealGuide)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
 	return g
 }
 
-func readReal(t *testing.T) string {
-	t.Helper()
-	b, err := os.ReadFile(realGuide)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
-// lineOf is the 1-based line of the first occurrence of needle in src, so
-// broken-copy tests do not depend on hand-counted lines.
-func lineOf(t *testing.T, src, needle string) int {
-	t.Helper()
-	i := strings.Index(src, needle)
-	if i < 0 {
-		t.Fatalf("%q not in source", needle)
-	}
-	return strings.Count(src[:i], "\n") + 1
-}
-
 func TestRealGuideHeader(t *testing.T) {
 	g := loadReal(t)
-	if g.Path != realGuide || g.Title != "MinIO" {
+	if g.Path != guidetest.RealGuide || g.Title != "MinIO" {
 		t.Errorf("Path, Title = %q, %q", g.Path, g.Title)
 	}
 	wantV := []Version{
@@ -55,7 +34,7 @@ func TestRealGuideHeader(t *testing.T) {
 	if v, err := g.Version("minio"); err != nil || v != wantV[1] {
 		t.Errorf("Version(minio) = %+v, %v", v, err)
 	}
-	if _, err := g.Version("Keycloak"); err == nil || !strings.Contains(err.Error(), realGuide+":18:") || !strings.Contains(err.Error(), `"Authelia", "MinIO"`) {
+	if _, err := g.Version("Keycloak"); err == nil || !strings.Contains(err.Error(), guidetest.RealGuide+":18:") || !strings.Contains(err.Error(), `"Authelia", "MinIO"`) {
 		t.Errorf("Version(Keycloak) error = %v", err)
 	}
 
@@ -72,7 +51,7 @@ func TestRealGuideHeader(t *testing.T) {
 		t.Errorf("Assumption(Client Secret) = %+v, %v", a, err)
 	}
 	_, err := g.Assumption("Client Name")
-	if err == nil || !strings.Contains(err.Error(), realGuide+":29:") || !strings.Contains(err.Error(), `"Application Root URL", "Authelia Root URL", "Client ID", "Client Secret"`) {
+	if err == nil || !strings.Contains(err.Error(), guidetest.RealGuide+":29:") || !strings.Contains(err.Error(), `"Application Root URL", "Authelia Root URL", "Client ID", "Client Secret"`) {
 		t.Errorf("Assumption(Client Name) error = %v", err)
 	}
 
@@ -84,7 +63,7 @@ func TestRealGuideHeader(t *testing.T) {
 	if err != nil || u.String() != "https://auth.example.com/" || a.Line != 34 {
 		t.Errorf("AutheliaRootURL = %v, %+v, %v", u, a, err)
 	}
-	if got := g.Where(75); got != realGuide+":75" {
+	if got := g.Where(75); got != guidetest.RealGuide+":75" {
 		t.Errorf("Where = %q", got)
 	}
 }
@@ -95,7 +74,7 @@ func TestRealGuideClient(t *testing.T) {
 		t.Errorf("ClientYAMLLine = %d, want 47", g.ClientYAMLLine)
 	}
 	// The block text must be exactly the file's lines 47..64.
-	lines := strings.SplitAfter(readReal(t), "\n")
+	lines := strings.SplitAfter(guidetest.ReadReal(t), "\n")
 	if want := strings.Join(lines[46:64], ""); g.ClientYAML != want {
 		t.Errorf("ClientYAML =\n%s\nwant\n%s", g.ClientYAML, want)
 	}
@@ -115,7 +94,7 @@ func TestRealGuideClient(t *testing.T) {
 	if c["public"] != false || c["authorization_policy"] != "two_factor" {
 		t.Errorf("client = %v", c)
 	}
-	if _, err := g.Client("grafana"); err == nil || !strings.Contains(err.Error(), realGuide+":47:") || !strings.Contains(err.Error(), `"minio"`) {
+	if _, err := g.Client("grafana"); err == nil || !strings.Contains(err.Error(), guidetest.RealGuide+":47:") || !strings.Contains(err.Error(), `"minio"`) {
 		t.Errorf("Client(grafana) error = %v", err)
 	}
 }
@@ -181,7 +160,7 @@ func TestRealGuideSteps(t *testing.T) {
 	if !reflect.DeepEqual(s8.Code, []string{"Other Authentication Methods", "Authelia"}) {
 		t.Errorf("step 8 Code = %q", s8.Code)
 	}
-	if _, err := g.Step(10); err == nil || !strings.Contains(err.Error(), realGuide+":67:") || !strings.Contains(err.Error(), "1..9") {
+	if _, err := g.Step(10); err == nil || !strings.Contains(err.Error(), guidetest.RealGuide+":67:") || !strings.Contains(err.Error(), "1..9") {
 		t.Errorf("Step(10) error = %v", err)
 	}
 }
@@ -189,7 +168,7 @@ func TestRealGuideSteps(t *testing.T) {
 // TestBrokenGuides parses copies of the real guide broken by string
 // replacement; every error must be an *Error naming the file and the line.
 func TestBrokenGuides(t *testing.T) {
-	real := readReal(t)
+	real := guidetest.ReadReal(t)
 	const path = "features/broken/guide.md"
 	type tc struct {
 		name     string
@@ -198,7 +177,7 @@ func TestBrokenGuides(t *testing.T) {
 		contains []string
 	}
 	at := func(needle string) func(string) int {
-		return func(src string) int { return lineOf(t, src, needle) }
+		return func(src string) int { return guidetest.LineOf(t, src, needle) }
 	}
 	none := func(string) int { return 0 }
 	yamlBlock := real[strings.Index(real, "```yaml\n"):strings.Index(real, "### Application")]
@@ -267,7 +246,7 @@ func TestBrokenGuides(t *testing.T) {
 }
 
 func TestNoFrontMatter(t *testing.T) {
-	real := readReal(t)
+	real := guidetest.ReadReal(t)
 	end := strings.Index(real, "\n---\n") + len("\n---\n")
 	g, err := Parse("x.md", []byte(real[end:]))
 	if err != nil {

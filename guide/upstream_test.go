@@ -2,39 +2,17 @@ package guide
 
 import (
 	"errors"
-	"os"
 	"reflect"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
-)
 
-// Upstream revisions of Authelia's guides, read where they are shared; they
-// are never copied into the project.
-const (
-	minioIndex   = "../../shared/guides/minio/index.md"
-	minio2024    = "../../shared/guides/minio/2024-11-06.md"
-	minioCurrent = "../../shared/guides/minio/current.md"
-	beszel       = "../../shared/guides/beszel/current.md"
+	"github.com/guidewalk/guidewalk/internal/guidetest"
 )
-
-// readShared reads a shared guide, skipping the test when it is missing.
-func readShared(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("shared guide %s is missing", path)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
 
 func loadShared(t *testing.T, path string) *Guide {
 	t.Helper()
-	readShared(t, path)
+	guidetest.ReadShared(t, path)
 	g, err := Load(path)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
@@ -42,26 +20,8 @@ func loadShared(t *testing.T, path string) *Guide {
 	return g
 }
 
-// errorAt finds an error at line whose message contains every one of subs.
-func errorAt(errs []error, path string, line int, subs ...string) bool {
-	for _, err := range errs {
-		s := err.Error()
-		if !strings.HasPrefix(s, path+":"+strconv.Itoa(line)+":") {
-			continue
-		}
-		ok := true
-		for _, sub := range subs {
-			ok = ok && strings.Contains(s, sub)
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
-}
-
 func TestCurrentMinIOMethods(t *testing.T) {
-	g := loadShared(t, minioCurrent)
+	g := loadShared(t, guidetest.MinIOCurrent)
 	if g.ApplicationLine != 85 || g.ClientYAMLLine != 53 {
 		t.Errorf("ApplicationLine %d, ClientYAMLLine %d", g.ApplicationLine, g.ClientYAMLLine)
 	}
@@ -103,7 +63,7 @@ func TestCurrentMinIOMethods(t *testing.T) {
 			t.Errorf("method %q = %+v", w.label, m)
 		}
 	}
-	if _, err := g.Method("Web UI"); err == nil || !strings.HasPrefix(err.Error(), minioCurrent+":85:") ||
+	if _, err := g.Method("Web UI"); err == nil || !strings.HasPrefix(err.Error(), guidetest.MinIOCurrent+":85:") ||
 		!strings.Contains(err.Error(), `"Environment Variables (Standard)", "Environment Variables (Docker Compose)", "Web GUI"`) {
 		t.Errorf("Method(Web UI) error = %v", err)
 	}
@@ -164,14 +124,14 @@ func TestCurrentMinIOMethods(t *testing.T) {
 			t.Errorf("step 4 Item(%q) = %+v, %v", w.label, it, ok)
 		}
 	}
-	if _, err := g.Step(10); err == nil || !strings.HasPrefix(err.Error(), minioCurrent+":125:") || !strings.Contains(err.Error(), `"#### Web GUI" has steps 1..9`) {
+	if _, err := g.Step(10); err == nil || !strings.HasPrefix(err.Error(), guidetest.MinIOCurrent+":125:") || !strings.Contains(err.Error(), `"#### Web GUI" has steps 1..9`) {
 		t.Errorf("Step(10) error = %v", err)
 	}
 }
 
 func TestCurrentMinIOShortcodes(t *testing.T) {
-	src := readShared(t, minioCurrent)
-	g := loadShared(t, minioCurrent)
+	src := guidetest.ReadShared(t, guidetest.MinIOCurrent)
+	g := loadShared(t, guidetest.MinIOCurrent)
 	var others []Shortcode
 	rendered := 0
 	for _, sc := range g.Shortcodes {
@@ -293,7 +253,7 @@ func TestFenceInfo(t *testing.T) {
 
 // TestBulletStyles: "-" and "*" bullets read the same.
 func TestBulletStyles(t *testing.T) {
-	src := readShared(t, minioCurrent)
+	src := guidetest.ReadShared(t, guidetest.MinIOCurrent)
 	// Markdown bullets only: front matter and YAML lists keep "-".
 	stars := regexp.MustCompile(`(?m)^(\s*)- (\[|__|[A-Z][a-z])`).ReplaceAllString(src, "$1* $2")
 	if stars == src || strings.Contains(stars, "\n- __") || strings.Contains(stars, "   - Name:") {
@@ -316,7 +276,7 @@ func TestBulletStyles(t *testing.T) {
 // TestBrokenCurrentGuide parses copies of current.md broken in memory: each
 // must fail at the line named.
 func TestBrokenCurrentGuide(t *testing.T) {
-	src := readShared(t, minioCurrent)
+	src := guidetest.ReadShared(t, guidetest.MinIOCurrent)
 	const path = "broken.md"
 	cases := []struct {
 		name, old, new, at string
@@ -354,11 +314,11 @@ func TestBrokenCurrentGuide(t *testing.T) {
 			if !errors.As(err, &ge) {
 				t.Fatalf("error %v is not an *Error", err)
 			}
-			line := lineOf(t, broken, c.at)
+			line := guidetest.LineOf(t, broken, c.at)
 			if c.name == "sitevar without a value" {
 				line-- // the needle is the line after it
 			}
-			if !errorAt([]error{err}, path, line, c.contains...) {
+			if !guidetest.ErrorAt([]error{err}, path, line, c.contains...) {
 				t.Errorf("error %q: want line %d containing %q", err, line, c.contains)
 			}
 		})

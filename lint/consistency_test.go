@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/internal/guidetest"
 )
 
 func TestRealGuideIsConsistent(t *testing.T) {
@@ -16,7 +17,7 @@ func TestRealGuideIsConsistent(t *testing.T) {
 }
 
 func TestInconsistentGuides(t *testing.T) {
-	src := readReal(t)
+	src := guidetest.ReadReal(t)
 	cases := []struct {
 		name, old, new, wantLineOf, wantMsg string
 	}{
@@ -38,7 +39,7 @@ func TestInconsistentGuides(t *testing.T) {
 			if len(errs) == 0 {
 				t.Fatal("no inconsistency found")
 			}
-			line := lineOf(t, mutated, c.wantLineOf)
+			line := guidetest.LineOf(t, mutated, c.wantLineOf)
 			found := false
 			for _, err := range errs {
 				if strings.Contains(err.Error(), c.wantMsg) && strings.HasPrefix(err.Error(), "edited.md:"+strconv.Itoa(line)+":") {

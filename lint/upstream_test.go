@@ -2,64 +2,23 @@ package lint
 
 import (
 	"errors"
-	"os"
 	"reflect"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/guidewalk/guidewalk/guide"
+	"github.com/guidewalk/guidewalk/internal/guidetest"
 )
-
-// Upstream revisions of Authelia's guides, read where they are shared; they
-// are never copied into the project.
-const (
-	minioIndex   = "../../shared/guides/minio/index.md"
-	minio2024    = "../../shared/guides/minio/2024-11-06.md"
-	minioCurrent = "../../shared/guides/minio/current.md"
-	beszel       = "../../shared/guides/beszel/current.md"
-)
-
-// readShared reads a shared guide, skipping the test when it is missing.
-func readShared(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("shared guide %s is missing", path)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
 
 func loadShared(t *testing.T, path string) *guide.Guide {
 	t.Helper()
-	readShared(t, path)
+	guidetest.ReadShared(t, path)
 	g, err := guide.Load(path)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
 	return g
-}
-
-// errorAt finds an error at line whose message contains every one of subs.
-func errorAt(errs []error, path string, line int, subs ...string) bool {
-	for _, err := range errs {
-		s := err.Error()
-		if !strings.HasPrefix(s, path+":"+strconv.Itoa(line)+":") {
-			continue
-		}
-		ok := true
-		for _, sub := range subs {
-			ok = ok && strings.Contains(s, sub)
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
 }
 
 func TestSharedGuidesParseAndAreConsistent(t *testing.T) {
@@ -71,14 +30,14 @@ func TestSharedGuidesParseAndAreConsistent(t *testing.T) {
 		form     int // the form step's number
 		items    int
 	}{
-		{realGuide, []string{"Authelia=v4.38.0", "MinIO=2024-01-05T22-17-24Z"}, nil, []string{"Application"}, 4, 12},
-		{minioIndex, []string{"Authelia=v4.38.0", "MinIO=2024-01-05T22-17-24Z"}, nil, []string{"Application"}, 4, 12},
-		{minio2024, []string{"Authelia=v4.38.0", "MinIO=2024-01-05T22-17-24Z"},
+		{guidetest.RealGuide, []string{"Authelia=v4.38.0", "MinIO=2024-01-05T22-17-24Z"}, nil, []string{"Application"}, 4, 12},
+		{guidetest.MinIOIndex, []string{"Authelia=v4.38.0", "MinIO=2024-01-05T22-17-24Z"}, nil, []string{"Application"}, 4, 12},
+		{guidetest.MinIO2024, []string{"Authelia=v4.38.0", "MinIO=2024-01-05T22-17-24Z"},
 			map[string]string{"domain": "example.com", "subdomain-authelia": "auth"}, []string{"Application"}, 4, 12},
-		{minioCurrent, []string{"Authelia=v4.39.20", "MinIO=2025-04-22T22-12-26Z"},
+		{guidetest.MinIOCurrent, []string{"Authelia=v4.39.20", "MinIO=2025-04-22T22-12-26Z"},
 			map[string]string{"domain": "example.com", "subdomain-authelia": "auth"},
 			[]string{"Environment Variables (Standard)", "Environment Variables (Docker Compose)", "Web GUI"}, 4, 12},
-		{beszel, []string{"Authelia=v4.39.20", "Beszel=v0.10.2"},
+		{guidetest.Beszel, []string{"Authelia=v4.39.20", "Beszel=v0.10.2"},
 			map[string]string{"domain": "example.com", "subdomain-authelia": "auth"}, []string{"Web GUI"}, 9, 7},
 	}
 	for _, c := range cases {
@@ -119,12 +78,12 @@ func TestSharedGuidesParseAndAreConsistent(t *testing.T) {
 }
 
 func TestSitevarOverride(t *testing.T) {
-	readShared(t, minioCurrent)
+	guidetest.ReadShared(t, guidetest.MinIOCurrent)
 	o, err := guide.ParseSitevars("domain=guidewalk.test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := guide.LoadWith(minioCurrent, guide.Options{Sitevars: o})
+	g, err := guide.LoadWith(guidetest.MinIOCurrent, guide.Options{Sitevars: o})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,14 +124,14 @@ func TestSitevarOverride(t *testing.T) {
 	}
 
 	// Naming a sitevar the guide never uses is an error without a line.
-	_, err = guide.LoadWith(minioCurrent, guide.Options{Sitevars: map[string]string{"domain": "x.test", "tld": "test"}})
+	_, err = guide.LoadWith(guidetest.MinIOCurrent, guide.Options{Sitevars: map[string]string{"domain": "x.test", "tld": "test"}})
 	var ge *guide.Error
 	if !errors.As(err, &ge) || ge.Line != 0 ||
-		err.Error() != minioCurrent+": GUIDEWALK_SITEVARS names tld, which the guide does not use; it uses: domain, subdomain-authelia" {
+		err.Error() != guidetest.MinIOCurrent+": GUIDEWALK_SITEVARS names tld, which the guide does not use; it uses: domain, subdomain-authelia" {
 		t.Errorf("unknown sitevar error = %v", err)
 	}
 	// An old guide uses none.
-	if _, err := guide.LoadWith(realGuide, guide.Options{Sitevars: map[string]string{"domain": "x.test"}}); err == nil || !strings.Contains(err.Error(), "it uses: none") {
+	if _, err := guide.LoadWith(guidetest.RealGuide, guide.Options{Sitevars: map[string]string{"domain": "x.test"}}); err == nil || !strings.Contains(err.Error(), "it uses: none") {
 		t.Errorf("override on a guide without sitevars: %v", err)
 	}
 }
@@ -180,7 +139,7 @@ func TestSitevarOverride(t *testing.T) {
 // TestInconsistentCurrentGuide checks copies of current.md whose methods
 // disagree: each must be reported at the line named, naming the other lines.
 func TestInconsistentCurrentGuide(t *testing.T) {
-	src := readShared(t, minioCurrent)
+	src := guidetest.ReadShared(t, guidetest.MinIOCurrent)
 	const path = "edited.md"
 	cases := []struct {
 		name, old, new, at string
@@ -227,8 +186,8 @@ func TestInconsistentCurrentGuide(t *testing.T) {
 				t.Fatal(err)
 			}
 			errs := Consistency(g)
-			line := lineOf(t, edited, c.at)
-			if !errorAt(errs, path, line, c.contains...) {
+			line := guidetest.LineOf(t, edited, c.at)
+			if !guidetest.ErrorAt(errs, path, line, c.contains...) {
 				t.Errorf("want an error at line %d containing %q, got:\n%v", line, c.contains, errs)
 			}
 		})
@@ -238,7 +197,7 @@ func TestInconsistentCurrentGuide(t *testing.T) {
 // TestComposeListEnvironment: a compose environment written as a list of
 // "K=V" reads as the map form does.
 func TestComposeListEnvironment(t *testing.T) {
-	src := readShared(t, minioCurrent)
+	src := guidetest.ReadShared(t, guidetest.MinIOCurrent)
 	list := regexp.MustCompile(`(?m)^      (MINIO_\w+): '(.*)'$`).ReplaceAllString(src, "      - $1=$2")
 	if !strings.Contains(list, "      - MINIO_IDENTITY_OPENID_CLIENT_ID=minio\n") {
 		t.Fatal("compose block not rewritten")
@@ -260,13 +219,13 @@ func TestComposeListEnvironment(t *testing.T) {
 }
 
 func TestSitevarConflict(t *testing.T) {
-	src := readShared(t, minioCurrent)
+	src := guidetest.ReadShared(t, guidetest.MinIOCurrent)
 	edited := strings.Replace(src, "- __Client ID:__ `minio`", "- __Client ID:__ `minio`\n- __Mail:__ `a@{{< sitevar name=\"domain\" nojs=\"example.org\" >}}`", 1)
 	g, err := guide.Parse("c.md", []byte(edited))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !errorAt(Consistency(g), "c.md", 39, `sitevar "domain": line 36 says "example.com", line 39 says "example.org"`) {
+	if !guidetest.ErrorAt(Consistency(g), "c.md", 39, `sitevar "domain": line 36 says "example.com", line 39 says "example.org"`) {
 		t.Errorf("Consistency = %v", Consistency(g))
 	}
 	// An override makes them agree.
@@ -301,8 +260,8 @@ func TestApplicationWithoutSubheadings(t *testing.T) {
 // TestBeszelForm: the Beszel form has other labels; only the ones it has are
 // checked, against the same Assumptions.
 func TestBeszelForm(t *testing.T) {
-	src := readShared(t, beszel)
-	g := loadShared(t, beszel)
+	src := guidetest.ReadShared(t, guidetest.Beszel)
+	g := loadShared(t, guidetest.Beszel)
 	form, ok := g.Form()
 	if !ok || form.Line != 96 {
 		t.Fatalf("Form = %+v, %v", form, ok)
@@ -318,7 +277,7 @@ func TestBeszelForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !errorAt(Consistency(g), "b.md", 98, `the Web GUI step 9's Client secret is "other", but the Assumptions' Client Secret (line 39)`) {
+	if !guidetest.ErrorAt(Consistency(g), "b.md", 98, `the Web GUI step 9's Client secret is "other", but the Assumptions' Client Secret (line 39)`) {
 		t.Errorf("Consistency = %v", Consistency(g))
 	}
 	// Authelia's endpoints follow from its root URL.
@@ -326,7 +285,7 @@ func TestBeszelForm(t *testing.T) {
 	if g, err = guide.Parse("b.md", []byte(edited)); err != nil {
 		t.Fatal(err)
 	}
-	if !errorAt(Consistency(g), "b.md", 101, `the Web GUI step 9's Token URL is "https://auth.example.com/api/oidc/tokens", but the Authelia Root URL (line 37) implies "https://auth.example.com/api/oidc/token"`) {
+	if !guidetest.ErrorAt(Consistency(g), "b.md", 101, `the Web GUI step 9's Token URL is "https://auth.example.com/api/oidc/tokens", but the Authelia Root URL (line 37) implies "https://auth.example.com/api/oidc/token"`) {
 		t.Errorf("Consistency = %v", Consistency(g))
 	}
 }
@@ -334,7 +293,7 @@ func TestBeszelForm(t *testing.T) {
 // TestEnvBlockForms: export and quotes in a .env block; a shell block that
 // is a command, not variables, is no method.
 func TestEnvBlockForms(t *testing.T) {
-	src := readShared(t, minioCurrent)
+	src := guidetest.ReadShared(t, guidetest.MinIOCurrent)
 	edited := strings.Replace(src, "MINIO_IDENTITY_OPENID_CLIENT_ID=minio\n", "export MINIO_IDENTITY_OPENID_CLIENT_ID=\"minio\"\n# a comment\n", 1)
 	edited = strings.Replace(edited, "You may also want to consider adding a\n", "```bash\ndocker compose up -d\n```\n\nYou may also want to consider adding a\n", 1)
 	g, err := guide.Parse("e.md", []byte(edited))
