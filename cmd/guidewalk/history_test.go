@@ -160,9 +160,10 @@ func inRepo(t *testing.T, r *gitRepo, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
-func TestHistoryOfRealRevisions(t *testing.T) {
-	r, c := historyRepo(t)
-	code, out, errOut := inRepo(t, r, "history", "--format", "json", "docs/oidc")
+// replayed is `guidewalk history --format json` of the paths in r, read.
+func replayed(t *testing.T, r *gitRepo, paths ...string) replay.Result {
+	t.Helper()
+	code, out, errOut := inRepo(t, r, append([]string{"history", "--format", "json"}, paths...)...)
 	if code != exitOK {
 		t.Fatalf("history: exit %d\n%s", code, errOut)
 	}
@@ -170,6 +171,12 @@ func TestHistoryOfRealRevisions(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatalf("the JSON: %v\n%s", err, out)
 	}
+	return res
+}
+
+func TestHistoryOfRealRevisions(t *testing.T) {
+	r, c := historyRepo(t)
+	res := replayed(t, r, "docs/oidc")
 	if res.Commits != len(c) || res.Guides != 3 {
 		t.Errorf("%d commits, %d guides; want %d commits and 3 guides (a moved guide is one)", res.Commits, res.Guides, len(c))
 	}
@@ -238,11 +245,7 @@ func TestHistoryOfRealRevisions(t *testing.T) {
 	}
 
 	// --since: the first commit replayed holds what entered before it.
-	_, out, _ = inRepo(t, r, "history", "--format", "json", "--since", "2025-01-15", "docs/oidc")
-	res = replay.Result{}
-	if err := json.Unmarshal([]byte(out), &res); err != nil {
-		t.Fatal(err)
-	}
+	res = replayed(t, r, "--since", "2025-01-15", "docs/oidc")
 	if res.Commits != 5 || res.Summary.Fixed != 1 {
 		t.Errorf("--since: %d commits, %+v", res.Commits, res.Summary)
 	}
@@ -253,11 +256,7 @@ func TestHistoryOfRealRevisions(t *testing.T) {
 	}
 
 	// One guide named as a file.
-	_, out, _ = inRepo(t, r, "history", "--format", "json", "docs/oidc/minio/index.md")
-	res = replay.Result{}
-	if err := json.Unmarshal([]byte(out), &res); err != nil {
-		t.Fatal(err)
-	}
+	res = replayed(t, r, "docs/oidc/minio/index.md")
 	if res.Commits != 5 || res.Guides != 1 || res.Summary.Fixed != 1 || len(res.Findings) != 1 {
 		t.Errorf("the MinIO guide alone: %d commits, %d guides, %+v", res.Commits, res.Guides, res.Summary)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os/exec"
 	"strings"
 	"testing"
@@ -32,14 +31,7 @@ func TestHistoryReadsTheCommitsTree(t *testing.T) {
 	r.write("docs/oidc/romm/index.md", guide("RomM", "ROMM_OIDC_ENABLED=true\nROMM_OIDC_CLIENT_ID=app\n"))
 	r.commit("2025-01-02", "docs: romm's own variables, grafana gone")
 
-	code, out, errOut := inRepo(t, r, "history", "--format", "json", "docs/oidc")
-	if code != exitOK {
-		t.Fatalf("history: exit %d\n%s", code, errOut)
-	}
-	var res replay.Result
-	if err := json.Unmarshal([]byte(out), &res); err != nil {
-		t.Fatalf("the JSON: %v\n%s", err, out)
-	}
+	res := replayed(t, r, "docs/oidc")
 	var copied []replay.Finding
 	for _, f := range res.Findings {
 		if f.Rule == lint.RuleCopiedGuide {
