@@ -132,7 +132,7 @@ var checkedFront = []string{"title", "description", "seo.title", "seo.descriptio
 
 func checkFrontMatter(s *Source) []Finding {
 	keys := frontMatter(s.Raw)
-	if keys == nil || !s.isGuide() {
+	if keys == nil {
 		return nil
 	}
 	idx := s.siblingIndex()
@@ -199,15 +199,4 @@ func sameParent(a, b string) bool {
 	pa, _, _ := strings.Cut(a, ".")
 	pb, _, _ := strings.Cut(b, ".")
 	return strings.Contains(a, ".") == strings.Contains(b, ".") && (!strings.Contains(a, ".") || pa == pb)
-}
-
-// isGuide: the page is an integration guide (it has Tested Versions), not
-// one of the docs' own pages standing beside the guides' folders.
-func (s *Source) isGuide() bool {
-	for _, l := range s.Raw {
-		if strings.HasPrefix(l, "## Tested Versions") {
-			return true
-		}
-	}
-	return false
 }

@@ -203,7 +203,6 @@ func readSiblings(fsys fs.FS, dir string) *siblingIndex {
 }
 
 var (
-	titleRe   = regexp.MustCompile(`(?m)^title:\s*["']?(.*?)["']?\s*$`)
 	httpRe    = regexp.MustCompile(`https?://[^\s)>"'\]]+`)
 	varLineRe = regexp.MustCompile(`^\s*(?:-\s*)?(?:export\s+)?["']?([A-Z][A-Z0-9]*_)[A-Z0-9_]*["']?\s*[=:]`)
 )
@@ -214,10 +213,12 @@ func scanSibling(folder, src string) *siblingGuide {
 	body := src
 	if strings.HasPrefix(src, "---") {
 		if end := strings.Index(src[3:], "\n---"); end >= 0 {
-			if m := titleRe.FindStringSubmatch(src[:end+3]); m != nil {
-				g.title = m[1]
-			}
 			body = src[end+3:]
+		}
+	}
+	for _, k := range g.front {
+		if k.key == "title" {
+			g.title = k.value
 		}
 	}
 	g.names = siblingNames(folder, g.title)
